@@ -1,0 +1,80 @@
+// Package config builds the service configuration from flags and the
+// environment. It is passed explicitly to whatever needs it, never held in a
+// global.
+package config
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Config is everything an operator can set. Flags win over environment
+// variables, which win over defaults.
+type Config struct {
+	Addr        string        // listen address, GONGKAI_ADDR
+	DataDir     string        // data directory (SQLite file, attachments), GONGKAI_DATA
+	DB          string        // database: empty = SQLite in DataDir; postgres://… = PostgreSQL, GONGKAI_DB
+	NoDemo      bool          // start empty instead of creating the demo agency
+	IdleTimeout time.Duration // staff session idle timeout (30 minutes)
+	MaxUpload   int64         // largest accepted attachment in bytes
+}
+
+// Default returns the configuration a bare `gongkai serve` runs with.
+func Default() Config {
+	return Config{
+		Addr:        envOr("GONGKAI_ADDR", "127.0.0.1:8080"),
+		DataDir:     envOr("GONGKAI_DATA", "data"),
+		DB:          os.Getenv("GONGKAI_DB"),
+		IdleTimeout: 30 * time.Minute,
+		MaxUpload:   50 << 20,
+	}
+}
+
+// BindData registers the flags every data-touching subcommand shares.
+func (c *Config) BindData(fs *flag.FlagSet) {
+	fs.StringVar(&c.DataDir, "data", c.DataDir, "数据目录 (SQLite 数据库与附件) / data directory")
+	fs.StringVar(&c.DB, "db", c.DB, "数据库: 留空使用内置 SQLite; postgres://… 使用 PostgreSQL / database DSN")
+}
+
+// BindServe registers the flags of `gongkai serve`.
+func (c *Config) BindServe(fs *flag.FlagSet) {
+	c.BindData(fs)
+	fs.StringVar(&c.Addr, "addr", c.Addr, "监听地址 / listen address")
+	fs.BoolVar(&c.NoDemo, "no-demo", c.NoDemo, "空库启动时不创建演示数据 / start empty")
+}
+
+// Validate reports the first configuration error in Chinese.
+func (c Config) Validate() error {
+	if strings.TrimSpace(c.DataDir) == "" {
+		return errors.New("数据目录不能为空 (--data)")
+	}
+	if c.DB != "" && !c.IsPostgres() {
+		return errors.New("数据库地址必须以 postgres:// 或 postgresql:// 开头 (--db)")
+	}
+	if c.Addr == "" {
+		return errors.New("监听地址不能为空 (--addr)")
+	}
+	return nil
+}
+
+// IsPostgres reports whether the PostgreSQL store is selected.
+func (c Config) IsPostgres() bool {
+	return strings.HasPrefix(c.DB, "postgres://") || strings.HasPrefix(c.DB, "postgresql://")
+}
+
+// SQLitePath is where the embedded database lives.
+func (c Config) SQLitePath() string { return filepath.Join(c.DataDir, "gongkai.db") }
+
+// FilesDir is where attachments are stored.
+func (c Config) FilesDir() string { return filepath.Join(c.DataDir, "files") }
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
