@@ -29,8 +29,8 @@ import (
 //     Dates without a year get the notice year, except in a 元旦 section: if it
 //     is the first section, December dates belong to the previous year; if it
 //     comes later (next year's 元旦), January dates belong to the next year.
-//     A stated weekday (星期六 / 周六) must match the date; if it does not and
-//     the year was implied, the adjacent year is tried before giving up.
+//     A stated weekday (星期六 / 周六) must match the date; for a December date
+//     with an implied year the adjacent years are tried before giving up.
 func ParseNotice(text string) ([]Day, error) {
 	norm := normalizeNotice(text)
 	year, err := noticeYear(norm)

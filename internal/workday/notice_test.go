@@ -1,0 +1,89 @@
+package workday
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func readNotice(t *testing.T, year string) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/notice_" + year + ".txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// halfWidth rewrites a notice with half-width punctuation on one line.
+func halfWidth(s string) string {
+	return strings.NewReplacer("（", "(", "）", ")", "，", ",", "。", ".", "：", ":",
+		"、", "､", "\n", "").Replace(s)
+}
+
+// TestParseNoticeMatchesOfficial checks each real notice against lunar-go.
+// lunar-go groups days by the holiday they belong to, so the 2023 notice
+// yields 2022-12-31 and the 2024 notice yields 2023-12-30/31 ("1月1日放假，
+// 与周末连休"). With the weekend join, every notice gives exactly lunar-go's
+// days. Names may differ only where lunar-go splits a combined section
+// (2023: 中秋节、国庆节 vs 中秋节 / 国庆节).
+func TestParseNoticeMatchesOfficial(t *testing.T) {
+	for _, year := range []int{2023, 2024, 2025, 2026} {
+		text := readNotice(t, strconv.Itoa(year))
+		want := officialForHolidayYear(year)
+		for variant, src := range map[string]string{"original": text, "half-width one line": halfWidth(text)} {
+			got, err := ParseNotice(src)
+			if err != nil {
+				t.Fatalf("%d %s: %v", year, variant, err)
+			}
+			assertSameDays(t, got, want)
+			byDate := map[Date]string{}
+			for _, x := range want {
+				byDate[x.Date] = x.Name
+			}
+			for _, x := range got {
+				if lunar := byDate[x.Date]; lunar != x.Name && !strings.Contains(x.Name, lunar) {
+					t.Errorf("%d %s: %s named %q, lunar-go says %q", year, variant, x.Date, x.Name, lunar)
+				}
+			}
+		}
+	}
+}
+
+func TestParseNotice2026(t *testing.T) {
+	got, err := ParseNotice(readNotice(t, "2026"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []Day
+	for _, r := range [][2]string{
+		{"2026-01-01", "2026-01-03"}, {"2026-02-15", "2026-02-23"}, {"2026-04-04", "2026-04-06"},
+		{"2026-05-01", "2026-05-05"}, {"2026-06-19", "2026-06-21"}, {"2026-09-25", "2026-09-27"},
+		{"2026-10-01", "2026-10-07"},
+	} {
+		want = append(want, days(Rest, r[0], r[1])...)
+	}
+	for _, w := range []string{"2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"} {
+		want = append(want, days(Work, w, w)...)
+	}
+	assertSameDays(t, got, want)
+	names := map[string]string{"2026-01-04": "元旦", "2026-02-28": "春节", "2026-09-20": "国庆节", "2026-09-26": "中秋节"}
+	for _, x := range got {
+		if n, ok := names[x.Date.String()]; ok && x.Name != n {
+			t.Errorf("%s named %q, want %q", x.Date, x.Name, n)
+		}
+	}
+}
+
+func TestParseNotice2024IgnoresChuxiRemark(t *testing.T) {
+	got, err := ParseNotice(readNotice(t, "2024"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range got {
+		if x.Date == d("2024-02-09") {
+			t.Errorf("2024-02-09 (除夕, only 'encouraged' off) parsed as %s", x.Kind)
+		}
+	}
+}
