@@ -23,7 +23,7 @@ func (c conn) appendAudit(ctx context.Context, e auth.AuditEntry) error {
 	if at.IsZero() {
 		at = now()
 	}
-	_, err := c.exec(ctx, `INSERT INTO audit_log (at, user_id, username, action, target, detail, remote_addr)
+	_, err := c.execQuiet(ctx, `INSERT INTO audit_log (at, user_id, username, action, target, detail, remote_addr)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, at.UTC(), nullID(e.UserID), e.Username, e.Action, e.Target, e.Detail, e.RemoteAddr)
 	return err
 }

@@ -9,7 +9,7 @@ import (
 
 // CreateSession stores a new session under the token's hash.
 func (s *Store) CreateSession(ctx context.Context, se auth.Session) error {
-	_, err := s.exec(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, last_seen) VALUES (?, ?, ?, ?)`,
+	_, err := s.execQuiet(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, last_seen) VALUES (?, ?, ?, ?)`,
 		se.TokenHash, se.UserID, se.CreatedAt.UTC(), se.LastSeen.UTC())
 	return err
 }
@@ -24,18 +24,18 @@ func (s *Store) Session(ctx context.Context, tokenHash string) (auth.Session, er
 
 // TouchSession moves the idle clock forward.
 func (s *Store) TouchSession(ctx context.Context, tokenHash string, at time.Time) error {
-	_, err := s.exec(ctx, `UPDATE sessions SET last_seen = ? WHERE token_hash = ?`, at.UTC(), tokenHash)
+	_, err := s.execQuiet(ctx, `UPDATE sessions SET last_seen = ? WHERE token_hash = ?`, at.UTC(), tokenHash)
 	return err
 }
 
 // DeleteSession signs a session out.
 func (s *Store) DeleteSession(ctx context.Context, tokenHash string) error {
-	_, err := s.exec(ctx, `DELETE FROM sessions WHERE token_hash = ?`, tokenHash)
+	_, err := s.execQuiet(ctx, `DELETE FROM sessions WHERE token_hash = ?`, tokenHash)
 	return err
 }
 
 // DeleteIdleSessions removes sessions idle since before cutoff.
 func (s *Store) DeleteIdleSessions(ctx context.Context, cutoff time.Time) error {
-	_, err := s.exec(ctx, `DELETE FROM sessions WHERE last_seen < ?`, cutoff.UTC())
+	_, err := s.execQuiet(ctx, `DELETE FROM sessions WHERE last_seen < ?`, cutoff.UTC())
 	return err
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -85,7 +86,7 @@ func finishOpen(ctx context.Context, db *sql.DB, d Dialect) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("connect %s: %w", d, err)
 	}
-	return &Store{db: db, dialect: d, conn: conn{q: db, pg: d == Postgres}}, nil
+	return &Store{db: db, dialect: d, conn: conn{q: db, pg: d == Postgres, gen: new(atomic.Uint64)}}, nil
 }
 
 // Close releases the database.
@@ -107,15 +108,21 @@ func (s *Store) tx(ctx context.Context, fn func(c conn) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	if err := fn(conn{q: t, pg: s.conn.pg}); err != nil {
+	if err := fn(conn{q: t, pg: s.conn.pg, gen: s.gen}); err != nil {
 		_ = t.Rollback()
 		return err
 	}
 	if err := t.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	s.gen.Add(1)
 	return nil
 }
+
+// Generation changes after every committed write of content (not after
+// session or audit bookkeeping), so caches of rendered pages know when to
+// drop what they hold.
+func (s *Store) Generation() uint64 { return s.gen.Load() }
 
 // querier is what *sql.DB and *sql.Tx share.
 type querier interface {
@@ -126,11 +133,24 @@ type querier interface {
 
 // conn runs queries written with ? placeholders on either engine.
 type conn struct {
-	q  querier
-	pg bool
+	q   querier
+	pg  bool
+	gen *atomic.Uint64 // bumped by content writes; see Store.Generation
 }
 
+// exec runs a write. Outside a transaction it bumps the generation itself;
+// inside one, tx bumps it at commit.
 func (c conn) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	res, err := c.execQuiet(ctx, query, args...)
+	if err == nil {
+		c.gen.Add(1)
+	}
+	return res, err
+}
+
+// execQuiet is a write that does not change what the public sees
+// (sessions, login counters, audit lines), so page caches stay valid.
+func (c conn) execQuiet(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	res, err := c.q.ExecContext(ctx, c.rebind(query), args...)
 	return res, mapErr(err)
 }
@@ -148,6 +168,9 @@ func (c conn) queryRow(ctx context.Context, query string, args ...any) *sql.Row 
 func (c conn) insert(ctx context.Context, query string, args ...any) (int64, error) {
 	var id int64
 	err := c.q.QueryRowContext(ctx, c.rebind(query+" RETURNING id"), args...).Scan(&id)
+	if err == nil {
+		c.gen.Add(1)
+	}
 	return id, mapErr(err)
 }
 

@@ -39,7 +39,7 @@ func (s *Store) SetPassword(ctx context.Context, userID int64, hash string) erro
 // RecordLogin stores the outcome of a sign-in attempt: the failure count and
 // lock expiry (both zero after a success).
 func (s *Store) RecordLogin(ctx context.Context, userID int64, failures int, lockedUntil time.Time) error {
-	_, err := s.exec(ctx, `UPDATE users SET failed_logins=?, locked_until=? WHERE id=?`, failures, nullTime(lockedUntil), userID)
+	_, err := s.execQuiet(ctx, `UPDATE users SET failed_logins=?, locked_until=? WHERE id=?`, failures, nullTime(lockedUntil), userID)
 	return err
 }
 

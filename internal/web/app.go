@@ -23,6 +23,7 @@ type App struct {
 	tmpl    *templates
 	metrics *metrics
 	sites   *siteCache
+	pages   *pageCache
 }
 
 // NewApp parses the templates and returns an App with an empty mux.
@@ -32,7 +33,7 @@ func NewApp(cfg config.Config, st *store.Store, log *slog.Logger) (*App, error) 
 		return nil, err
 	}
 	return &App{Cfg: cfg, Store: st, Log: log, Now: time.Now, Mux: http.NewServeMux(), tmpl: t,
-		metrics: newMetrics(), sites: &siteCache{}}, nil
+		metrics: newMetrics(), sites: &siteCache{}, pages: newPageCache()}, nil
 }
 
 // Handle registers a route. route is a ServeMux pattern such as

@@ -16,7 +16,7 @@ func d(s string) Date {
 	return v
 }
 
-// span builds rest or work days for an inclusive date range.
+// days builds rest or work days for an inclusive date range.
 func days(kind Kind, from, to string) []Day {
 	var out []Day
 	for x := d(from); !x.After(d(to)); x = x.AddDays(1) {

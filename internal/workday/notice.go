@@ -19,8 +19,9 @@ import (
 // Rules:
 //   - The notice year comes from "关于XXXX年部分节假日安排", else from
 //     "现将XXXX年", else from a "XXXX年" on the first non-empty line.
-//   - Only the numbered sections ("一、元旦：…") are read; each section's name
-//     becomes Day.Name. Within a section, a date is taken only if its clause
+//   - Only the numbered sections ("一、元旦：…"; failing those, lines such as
+//     "春节：…") are read, so the preamble and signature date are ignored;
+//     each section's name becomes Day.Name. Within a section, a date is taken only if its clause
 //     (text up to the next ，。；) says 放假 or 补休 (Rest) or 上班 (Work); so
 //     remarks such as "安排职工在除夕（2月9日）休息" are ignored.
 //   - "与周末连休" adds the Saturday/Sunday adjoining the stated rest days
@@ -156,12 +157,7 @@ var (
 // the next section head; line breaks inside it are removed so wrapped lines
 // join up.
 func splitSections(s string) []section {
-	var heads [][]int
-	for _, h := range numberedHeadRe.FindAllStringSubmatchIndex(s, -1) {
-		if h[0] == 0 || strings.ContainsRune("\n.;", rune(s[h[0]-1])) {
-			heads = append(heads, h)
-		}
-	}
+	heads := numberedHeadRe.FindAllStringSubmatchIndex(s, -1)
 	if len(heads) == 0 {
 		for _, h := range bareHeadRe.FindAllStringSubmatchIndex(s, -1) {
 			name := s[h[2]:h[3]]

@@ -87,3 +87,36 @@ func TestParseNotice2024IgnoresChuxiRemark(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseNotice checks that ParseNotice never panics and that whatever it
+// returns is sorted, free of duplicates and made of valid kinds. Seeds are
+// single sections: whole notices make the engine spend its time minimising
+// (golang/go#51484).
+func FuzzParseNotice(f *testing.F) {
+	for _, y := range []string{"2023", "2024", "2025", "2026"} {
+		b, err := os.ReadFile("testdata/notice_" + y + ".txt")
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if strings.Contains(line, "日") && strings.Contains(line, "、") && strings.Contains(line, "：") {
+				f.Add(y + "年\n" + line)
+			}
+		}
+	}
+	f.Add("2017年\n一、元旦：1月1日放假，1月2日（星期一）补休。")
+	f.Fuzz(func(t *testing.T, text string) {
+		got, err := ParseNotice(text)
+		if err != nil {
+			return
+		}
+		for i, x := range got {
+			if !x.Kind.Valid() || x.Name == "" {
+				t.Fatalf("bad day %+v", x)
+			}
+			if i > 0 && !got[i-1].Date.Before(x.Date) {
+				t.Fatalf("not strictly sorted at %s", x.Date)
+			}
+		}
+	})
+}
