@@ -1,13 +1,29 @@
 // Package public serves the citizens' portal: server-rendered, usable
-// without JavaScript, one file per action.
+// without JavaScript, one file per action. Every link is written under the
+// site's base ({{.Base}}) so sub-sites of the 集约化 platform, served under
+// /s/{code}/, work with the same routes.
 package public
 
 import "gongkai/internal/web"
 
-// Register adds the public routes.
+// Register adds the public routes. Pages that are the same for every
+// visitor go through HandlePublic (cached until content changes); file
+// downloads and redirects do not.
 func Register(app *web.App) {
 	h := handlers{app}
-	app.Handle("GET /{$}", h.home)
+	app.HandlePublic("GET /{$}", h.home)
+	app.HandlePublic("GET /col/{slug}/{$}", h.columnShow)
+	app.Handle("GET /col/{slug}", h.addSlash)
+	app.HandlePublic("GET /col/{slug}/feed.xml", h.feedRSS)
+	app.HandlePublic("GET /col/{slug}/atom.xml", h.feedAtom)
+	app.HandlePublic("GET /doc/{id}", h.documentShow)
+	app.Handle("GET /files/{id}/{name}", h.fileDownload)
+	app.HandlePublic("GET /xxgk/{$}", h.catalogueBrowse)
+	app.Handle("GET /xxgk", h.addSlash)
+	app.Handle("GET /xxgk/{indexNo...}", h.indexNoRedirect)
+	app.HandlePublic("GET /guide", h.guideShow)
+	app.HandlePublic("GET /sitemap.xml", h.sitemapShow)
+	app.HandlePublic("GET /robots.txt", h.robotsShow)
 }
 
 type handlers struct{ app *web.App }

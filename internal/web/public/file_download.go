@@ -1,0 +1,84 @@
+package public
+
+import (
+	"errors"
+	"io/fs"
+	"mime"
+	"net/http"
+	"os"
+	"strconv"
+
+	"gongkai/internal/web"
+)
+
+// fileDownload serves an attachment of a published document from the files
+// directory. The name in the URL must be the attachment's: one address per
+// file.
+func (h handlers) fileDownload(w http.ResponseWriter, r *http.Request) {
+	site, _, err := siteOf(r)
+	if err != nil {
+		h.app.Fail(w, r, err)
+		return
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		h.app.Fail(w, r, web.ErrNotFound)
+		return
+	}
+	ctx := r.Context()
+	a, err := h.app.Store.Attachment(ctx, id)
+	if err == nil && a.Name != r.PathValue("name") {
+		err = web.ErrNotFound
+	}
+	if err == nil {
+		d, derr := h.app.Store.DocumentHead(ctx, a.DocumentID)
+		if err = derr; err == nil && !published(d, site) {
+			err = web.ErrNotFound
+		}
+	}
+	if err != nil {
+		h.app.Fail(w, r, err)
+		return
+	}
+	// os.Root keeps the stored path inside the files directory whatever the
+	// database says.
+	f, err := openStored(h.app.Cfg.FilesDir(), a.StoredAs)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			h.app.Log.Warn("attachment file missing", "attachment", a.ID, "request_id", web.RequestID(r))
+			err = web.ErrNotFound
+		}
+		h.app.Fail(w, r, err)
+		return
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		h.app.Fail(w, r, err)
+		return
+	}
+	ct := a.MIME
+	if ct == "" {
+		ct = "application/octet-stream"
+	}
+	hd := w.Header()
+	hd.Set("Content-Type", ct)
+	// attachment, never inline: an uploaded HTML or SVG file must not run as
+	// a page of this origin. FormatMediaType encodes Chinese names (RFC 2231).
+	cd := mime.FormatMediaType("attachment", map[string]string{"filename": a.Name})
+	if cd == "" {
+		cd = "attachment"
+	}
+	hd.Set("Content-Disposition", cd)
+	hd.Set("Cache-Control", "public, max-age=300")
+	http.ServeContent(w, r, "", fi.ModTime(), f)
+}
+
+func openStored(dir, name string) (*os.File, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return root.Open(name)
+}
