@@ -19,6 +19,7 @@ for tool in wrk nginx curl go; do
 done
 
 work=$(mktemp -d)
+chmod 755 "$work"  # nginx workers run as www-data and must read the pages
 gk_pid=""; ngx_conf=""
 cleanup() {
   [ -n "$gk_pid" ] && kill "$gk_pid" 2>/dev/null && wait "$gk_pid" 2>/dev/null || true

@@ -68,7 +68,9 @@ func (a *App) cached(h http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		_, base, _ := SiteOf(r)
-		key := r.Host + "|" + base + "|" + r.URL.RequestURI()
+		// The scheme is part of the key: feeds and the sitemap carry absolute
+		// URLs built from X-Forwarded-Proto behind a TLS proxy.
+		key := r.Header.Get("X-Forwarded-Proto") + "|" + r.Host + "|" + base + "|" + r.URL.RequestURI()
 		now := a.Now()
 		if p, ok := a.pages.get(key, a.Store.Generation(), now); ok {
 			w.Header().Set("Content-Type", p.contentType)
