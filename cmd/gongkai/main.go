@@ -4,24 +4,36 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
+
+// streams are a command's standard input and outputs; tests pass buffers.
+type streams struct {
+	in          io.Reader
+	out, errOut io.Writer
+}
 
 // command is one subcommand; run gets the arguments after its name.
 type command struct {
 	name, help string
-	run        func(ctx context.Context, args []string, out io.Writer) error
+	run        func(ctx context.Context, args []string, s streams) error
 }
 
 func commands() []command {
 	return []command{
-		{"serve", "启动门户网站与管理后台 / run the portal and back office", runServe},
-		{"migrate", "执行数据库迁移 / apply database migrations", runMigrate},
+		{"serve", "启动门户网站与管理后台", runServe},
+		{"migrate", "执行数据库迁移", runMigrate},
+		{"user", "管理后台账号（user create）", runUser},
+		{"workday", "工作日计算（workday add 日期 天数）", runWorkday},
+		{"calendar", "节假日安排（calendar import-notice 通知文件）", runCalendar},
+		{"import", "从旧网站导入文件（import documents 文件.jsonl）", runImport},
 	}
 }
 
@@ -31,33 +43,74 @@ func main() {
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// run executes the command line args and returns the exit code.
 func run(ctx context.Context, args []string, out, errOut io.Writer) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		usage(out)
+	return runWith(ctx, args, streams{in: os.Stdin, out: out, errOut: errOut})
+}
+
+func runWith(ctx context.Context, args []string, s streams) int {
+	if len(args) == 0 || isHelp(args[0]) {
+		usage(s.out, "gongkai", commands())
 		return 0
 	}
-	for _, c := range commands() {
-		if c.name == args[0] {
-			if err := c.run(ctx, args[1:], out); err != nil {
-				fmt.Fprintln(errOut, "错误:", err)
-				return 1
-			}
-			return 0
+	return dispatch(ctx, "gongkai", commands(), args, s)
+}
+
+// dispatch runs the command named by args[0] among cmds.
+func dispatch(ctx context.Context, prefix string, cmds []command, args []string, s streams) int {
+	for _, c := range cmds {
+		if c.name != args[0] {
+			continue
 		}
+		err := c.run(ctx, args[1:], s)
+		var help *helpError
+		switch {
+		case errors.As(err, &help):
+			fmt.Fprint(s.out, help.text)
+			return 0
+		case errors.Is(err, errReported):
+			return 1
+		case err != nil:
+			fmt.Fprintln(s.errOut, "错误:", err)
+			return 1
+		}
+		return 0
 	}
-	fmt.Fprintf(errOut, "未知命令 %q\n", args[0])
-	usage(errOut)
+	fmt.Fprintf(s.errOut, "未知命令 %q\n", prefix+" "+args[0])
+	usage(s.errOut, prefix, cmds)
 	return 2
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "用法: gongkai <命令> [参数]")
-	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.help)
+// group runs a command with subcommands (gongkai user create …).
+func group(name string, subs []command) func(context.Context, []string, streams) error {
+	return func(ctx context.Context, args []string, s streams) error {
+		prefix := "gongkai " + name
+		if len(args) == 0 || isHelp(args[0]) {
+			var b strings.Builder
+			usage(&b, prefix, subs)
+			return &helpError{text: b.String()}
+		}
+		if code := dispatch(ctx, prefix, subs, args, s); code != 0 {
+			return errReported
+		}
+		return nil
 	}
 }
 
-// newLogger writes JSON logs to stderr.
-func newLogger() *slog.Logger {
-	return slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+// errReported says the failure was already printed.
+var errReported = errors.New("")
+
+func isHelp(a string) bool { return a == "help" || a == "-h" || a == "--help" || a == "-help" }
+
+func usage(w io.Writer, prefix string, cmds []command) {
+	fmt.Fprintf(w, "用法: %s <命令> [参数]\n命令:\n", prefix)
+	for _, c := range cmds {
+		fmt.Fprintf(w, "  %-14s %s\n", c.name, c.help)
+	}
+	fmt.Fprintf(w, "查看某个命令的参数: %s <命令> --help\n", prefix)
+}
+
+// newLogger writes JSON logs to w (stderr in production).
+func newLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo}))
 }

@@ -3,12 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 
 	"gongkai/internal/store"
 )
 
-func runMigrate(ctx context.Context, args []string, out io.Writer) error {
+func runMigrate(ctx context.Context, args []string, s streams) error {
+	out := s.out
 	cfg, _, err := parseData("migrate", args, nil)
 	if err != nil {
 		return err

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"time"
@@ -14,15 +13,20 @@ import (
 	"gongkai/internal/web/router"
 )
 
-func runServe(ctx context.Context, args []string, out io.Writer) error {
+// shutdownGrace is how long running requests may take to finish after a
+// stop signal.
+const shutdownGrace = 15 * time.Second
+
+func runServe(ctx context.Context, args []string, s streams) error {
 	cfg, _, err := parseData("serve", args, func(c *config.Config, fs *flag.FlagSet) {
-		fs.StringVar(&c.Addr, "addr", c.Addr, "监听地址 / listen address")
-		fs.BoolVar(&c.NoDemo, "no-demo", c.NoDemo, "空库启动时不创建演示数据 / start empty")
+		fs.StringVar(&c.Addr, "addr", c.Addr, "监听地址，端口为 0 时自动选择")
+		fs.BoolVar(&c.NoDemo, "no-demo", c.NoDemo, "空库启动时不创建演示数据")
 	})
 	if err != nil {
 		return err
 	}
-	log := newLogger()
+	out := s.out
+	log := newLogger(s.errOut)
 	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
@@ -40,21 +44,32 @@ func runServe(ctx context.Context, args []string, out io.Writer) error {
 		return fmt.Errorf("监听 %s 失败: %w", cfg.Addr, err)
 	}
 	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 120 * time.Second}
-	go runBackground(ctx, app)
+	bg, stopBackground := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); runBackground(bg, app) }()
+	log.Info("started", "addr", ln.Addr().String(), "db", string(st.Dialect()), "sites", len(app.Sites()))
 	fmt.Fprintf(out, "Gongkai 已启动: http://%s/ (管理后台 http://%s/admin/, 数据库 %s)\n", ln.Addr(), ln.Addr(), st.Dialect())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:
+		stopBackground()
+		<-done
 		return err
 	case <-ctx.Done():
 	}
-	// Graceful shutdown: stop accepting, let running requests finish.
-	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	// Graceful shutdown: stop accepting, let running requests finish, then
+	// stop the scheduler before the store closes.
+	log.Info("stopping", "grace", shutdownGrace.String())
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	err = srv.Shutdown(sctx)
+	stopBackground()
+	<-done
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	log.Info("stopped")
+	fmt.Fprintln(out, "Gongkai 已停止")
 	return nil
 }

@@ -101,8 +101,11 @@ func (s *Store) DocumentsByIndexNo(ctx context.Context, indexNos []string) (map[
 func (s *Store) ImportDocuments(ctx context.Context, docs []catalog.Document) ([]int64, error) {
 	ids := make([]int64, len(docs))
 	err := s.tx(ctx, func(c conn) error {
-		usccs := map[int64]string{}
-		serials := map[[2]int64]int{} // (site, year) → highest imported serial
+		// Serials first, so a document of this batch without a 索引号 is
+		// numbered past the imported ones.
+		if err := c.bumpImportedSerials(ctx, docs); err != nil {
+			return err
+		}
 		for i, d := range docs {
 			var err error
 			if d.ID == 0 {
@@ -122,22 +125,6 @@ func (s *Store) ImportDocuments(ctx context.Context, docs []catalog.Document) ([
 			if err := c.syncAttachments(ctx, d); err != nil {
 				return err
 			}
-			uscc, ok := usccs[d.SiteID]
-			if !ok {
-				if err := c.queryRow(ctx, `SELECT uscc FROM sites WHERE id = ?`, d.SiteID).Scan(&uscc); err != nil {
-					return mapErr(err)
-				}
-				usccs[d.SiteID] = uscc
-			}
-			if year, n, ok := ownSerial(uscc, d.IndexNo); ok {
-				k := [2]int64{d.SiteID, int64(year)}
-				serials[k] = max(serials[k], n)
-			}
-		}
-		for k, n := range serials {
-			if err := c.bumpSerialTo(ctx, k[0], int(k[1]), n); err != nil {
-				return err
-			}
 		}
 		return nil
 	})
@@ -145,6 +132,32 @@ func (s *Store) ImportDocuments(ctx context.Context, docs []catalog.Document) ([
 		return nil, err
 	}
 	return ids, nil
+}
+
+// bumpImportedSerials moves each site's serial past the highest number
+// among docs that carries the site's own USCC.
+func (c conn) bumpImportedSerials(ctx context.Context, docs []catalog.Document) error {
+	usccs := map[int64]string{}
+	serials := map[[2]int64]int{} // (site, year) → highest imported serial
+	for _, d := range docs {
+		uscc, ok := usccs[d.SiteID]
+		if !ok {
+			if err := c.queryRow(ctx, `SELECT uscc FROM sites WHERE id = ?`, d.SiteID).Scan(&uscc); err != nil {
+				return mapErr(err)
+			}
+			usccs[d.SiteID] = uscc
+		}
+		if year, n, ok := ownSerial(uscc, d.IndexNo); ok {
+			k := [2]int64{d.SiteID, int64(year)}
+			serials[k] = max(serials[k], n)
+		}
+	}
+	for k, n := range serials {
+		if err := c.bumpSerialTo(ctx, k[0], int(k[1]), n); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // BumpIndexSerial makes sure the next 索引号 serial handed out for (site,

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"slices"
+
+	"gongkai/internal/config"
+	"gongkai/internal/store"
+	"gongkai/internal/workday"
+)
+
+var runCalendar = group("calendar", []command{
+	{"import-notice", "解析国务院办公厅节假日安排通知: calendar import-notice 文件 [--save]", runCalendarImport},
+})
+
+// runCalendarImport prints the days a holiday notice states and, with
+// --save, stores them and marks the notice's year as covered.
+func runCalendarImport(ctx context.Context, args []string, s streams) error {
+	var save bool
+	cfg, fs, err := parseData("calendar import-notice", args, func(_ *config.Config, fs *flag.FlagSet) {
+		fs.BoolVar(&save, "save", false, "确认无误后保存到工作日历")
+	}, "通知文件")
+	if err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return errors.New("请给出通知文本文件，例如: gongkai calendar import-notice notice_2026.txt")
+	}
+	text, err := os.ReadFile(fs.Arg(0))
+	if err != nil {
+		return fmt.Errorf("无法读取文件 %s: %w", fs.Arg(0), err)
+	}
+	days, err := workday.ParseNotice(string(text))
+	if err != nil {
+		return fmt.Errorf("无法解析通知: %w", err)
+	}
+	for _, d := range days {
+		fmt.Fprintf(s.out, "%s %s\n", d.Date, d.Kind)
+	}
+	if !save {
+		return nil
+	}
+	year := noticeYear(days)
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.SaveCalendar(ctx, days, []int{year}, store.CalendarNotice); err != nil {
+		return err
+	}
+	fmt.Fprintf(s.out, "已保存 %d 天，%d 年的节假日安排已录入工作日历\n", len(days), year)
+	return nil
+}
+
+// noticeYear is the year most of a notice's days fall in: a notice for
+// year Y may also name the days around the New Year of Y−1 or Y+1, which
+// must not mark those years as covered.
+func noticeYear(days []workday.Day) int {
+	count := map[int]int{}
+	var years []int
+	for _, d := range days {
+		if count[d.Date.Year()] == 0 {
+			years = append(years, d.Date.Year())
+		}
+		count[d.Date.Year()]++
+	}
+	slices.Sort(years)
+	best := 0
+	for _, y := range years {
+		if count[y] > count[best] {
+			best = y
+		}
+	}
+	return best
+}
