@@ -1,16 +1,101 @@
 // Package staff serves the back office. Every route is registered with the
-// permission it needs, beside it.
+// permission it needs, beside it; checks that depend on the row (a 科室信息员
+// only reaches their own Org's columns) are made in the handler.
 package staff
 
 import (
+	"net/http"
+	"strings"
+
 	"gongkai/internal/auth"
+	"gongkai/internal/catalog"
 	"gongkai/internal/web"
 )
 
 // Register adds the back-office routes.
 func Register(app *web.App) {
 	h := handlers{app}
-	app.Staff("GET /admin/{$}", auth.PermDashboard, h.dashboard)
+	s := h.staff
+
+	// Sign-in needs no session; the rest needs one and the named permission.
+	app.Handle("GET /admin/login", h.loginForm)
+	app.Handle("POST /admin/login", h.login)
+	app.Handle("POST /admin/logout", h.logout)
+
+	s("GET /admin/{$}", auth.PermDashboard, h.dashboard)
+
+	// Documents. Viewing needs any document permission (checked in the
+	// handler: reviewers read what they review, officers their Org's).
+	s("GET /admin/documents", auth.PermDashboard, h.documentList)
+	s("GET /admin/documents/new", auth.PermEditDocument, h.documentNew)
+	s("POST /admin/documents/new", auth.PermEditDocument, h.documentCreate)
+	s("GET /admin/documents/{id}", auth.PermDashboard, h.documentShow)
+	s("GET /admin/documents/{id}/edit", auth.PermEditDocument, h.documentEdit)
+	s("POST /admin/documents/{id}/edit", auth.PermEditDocument, h.documentUpdate)
+	s("POST /admin/documents/{id}/attachments/{aid}/delete", auth.PermEditDocument, h.attachmentDelete)
+	s("GET /admin/attachments/{aid}", auth.PermDashboard, h.attachmentDownload)
+
+	// Review workflow (条例第十七条): one route per step, each with its permission.
+	s("POST /admin/documents/{id}/submit", auth.PermEditDocument, h.transition(catalog.ActSubmit, catalog.StateDraft, catalog.StateRejected))
+	s("POST /admin/documents/{id}/first-approve", auth.PermFirstReview, h.transition(catalog.ActFirstApprove, catalog.StateSubmitted))
+	s("POST /admin/documents/{id}/first-reject", auth.PermFirstReview, h.transition(catalog.ActReject, catalog.StateSubmitted))
+	s("POST /admin/documents/{id}/final-approve", auth.PermFinalReview, h.transition(catalog.ActFinalApprove, catalog.StateFirstApproved))
+	s("POST /admin/documents/{id}/final-reject", auth.PermFinalReview, h.transition(catalog.ActReject, catalog.StateFirstApproved))
+	s("POST /admin/documents/{id}/withdraw", auth.PermWithdraw, h.transition(catalog.ActWithdraw, catalog.StatePublished, catalog.StateScheduled))
+	s("POST /admin/documents/{id}/validity", auth.PermValidity, h.validitySet)
+
+	// Sites, Orgs (科室) and columns (栏目).
+	s("GET /admin/sites", auth.PermManageCatalog, h.siteList)
+	s("GET /admin/sites/new", auth.PermManageCatalog, h.siteNew)
+	s("POST /admin/sites/new", auth.PermManageCatalog, h.siteSave)
+	s("GET /admin/sites/{id}/edit", auth.PermManageCatalog, h.siteEdit)
+	s("POST /admin/sites/{id}/edit", auth.PermManageCatalog, h.siteSave)
+	s("GET /admin/orgs", auth.PermManageCatalog, h.orgList)
+	s("GET /admin/orgs/new", auth.PermManageCatalog, h.orgNew)
+	s("POST /admin/orgs/new", auth.PermManageCatalog, h.orgSave)
+	s("GET /admin/orgs/{id}/edit", auth.PermManageCatalog, h.orgEdit)
+	s("POST /admin/orgs/{id}/edit", auth.PermManageCatalog, h.orgSave)
+	s("GET /admin/columns", auth.PermManageCatalog, h.columnList)
+	s("GET /admin/columns/new", auth.PermManageCatalog, h.columnNew)
+	s("POST /admin/columns/new", auth.PermManageCatalog, h.columnSave)
+	s("GET /admin/columns/{id}/edit", auth.PermManageCatalog, h.columnEdit)
+	s("POST /admin/columns/{id}/edit", auth.PermManageCatalog, h.columnSave)
+
+	// Working-day calendar.
+	s("GET /admin/calendar", auth.PermCalendar, h.calendarShow)
+	s("POST /admin/calendar/days", auth.PermCalendar, h.calendarDaySave)
+	s("POST /admin/calendar/days/delete", auth.PermCalendar, h.calendarDayDelete)
+	s("POST /admin/calendar/years", auth.PermCalendar, h.calendarYearCover)
+	s("POST /admin/calendar/notice", auth.PermCalendar, h.calendarNoticeParse)
+	s("POST /admin/calendar/notice/confirm", auth.PermCalendar, h.calendarNoticeConfirm)
+
+	// Staff accounts (安全管理员).
+	s("GET /admin/users", auth.PermUsers, h.userList)
+	s("GET /admin/users/new", auth.PermUsers, h.userNew)
+	s("POST /admin/users/new", auth.PermUsers, h.userCreate)
+	s("GET /admin/users/{id}/edit", auth.PermUsers, h.userEdit)
+	s("POST /admin/users/{id}/edit", auth.PermUsers, h.userUpdate)
+	s("POST /admin/users/{id}/disable", auth.PermUsers, h.userSetDisabled(true))
+	s("POST /admin/users/{id}/enable", auth.PermUsers, h.userSetDisabled(false))
+	s("POST /admin/users/{id}/password", auth.PermUsers, h.userResetPassword)
+
+	// Audit log (审计管理员): read only. There is deliberately no route that
+	// writes to it; the database triggers refuse UPDATE and DELETE as well.
+	s("GET /admin/audit", auth.PermAuditRead, h.auditList)
 }
 
 type handlers struct{ app *web.App }
+
+// staff registers a back-office route. Back-office pages allow inline
+// style attributes and nothing more (style-src-attr 'unsafe-inline'; no
+// <style> elements, scripts stay 'self' only): the rich-text editor keeps
+// paragraph alignment as style="text-align: …", which the server's
+// sanitiser also keeps, and the body preview shows it.
+func (h handlers) staff(pattern string, perm auth.Perm, fn http.HandlerFunc) {
+	h.app.Staff(pattern, perm, func(w http.ResponseWriter, r *http.Request) {
+		if csp := w.Header().Get("Content-Security-Policy"); csp != "" && !strings.Contains(csp, "style-src-attr") {
+			w.Header().Set("Content-Security-Policy", csp+"; style-src-attr 'unsafe-inline'")
+		}
+		fn(w, r)
+	})
+}

@@ -1,0 +1,75 @@
+package staff
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"gongkai/internal/catalog"
+	"gongkai/internal/store"
+	"gongkai/internal/web"
+	"gongkai/internal/workday"
+)
+
+// maxNoticeText bounds a pasted notice; real ones are about 1,500 characters.
+const maxNoticeText = 20000
+
+type noticeConfirmPage struct {
+	web.Page
+	Text string
+	Year int
+	Days []calendarDay
+}
+
+// KindLabel is the Chinese name of a day kind.
+func (noticeConfirmPage) KindLabel(k workday.Kind) string { return calendarPage{}.KindLabel(k) }
+
+// calendarNoticeParse parses a pasted 国务院办公厅 holiday notice and shows
+// the days it found for confirmation. Nothing is saved yet.
+func (h handlers) calendarNoticeParse(w http.ResponseWriter, r *http.Request) {
+	text := r.PostFormValue("notice")
+	days, year, err := h.checkNotice(text)
+	if err != nil {
+		fe := catalog.FieldErrors{"notice": err.Error()}
+		h.renderCalendar(w, r, http.StatusUnprocessableEntity, h.calendarYear(r), fe, nil, text)
+		return
+	}
+	p := noticeConfirmPage{Page: h.base(r, fmt.Sprintf("确认%d年节假日安排", year)), Text: text, Year: year}
+	for _, d := range days {
+		p.Days = append(p.Days, calendarDay{CalendarDay: store.CalendarDay{Day: d}, Weekday: weekdays[d.Date.Weekday()]})
+	}
+	h.app.Render(w, r, http.StatusOK, "staff/calendar_confirm.html", p)
+}
+
+// calendarNoticeConfirm stores what the confirmed notice says and marks its
+// year as covered. The text is parsed again rather than trusting posted
+// dates, so what is saved is exactly what the notice says.
+func (h handlers) calendarNoticeConfirm(w http.ResponseWriter, r *http.Request) {
+	text := r.PostFormValue("notice")
+	days, year, err := h.checkNotice(text)
+	if err != nil {
+		fe := catalog.FieldErrors{"notice": err.Error()}
+		h.renderCalendar(w, r, http.StatusUnprocessableEntity, h.calendarYear(r), fe, nil, text)
+		return
+	}
+	err = h.app.Store.SaveCalendar(r.Context(), days, []int{year}, store.CalendarNotice)
+	if err == nil {
+		err = h.calendarChanged(r, "calendar.notice", fmt.Sprintf("%d年节假日安排，%d天", year, len(days)))
+	}
+	if err != nil {
+		h.app.Fail(w, r, err)
+		return
+	}
+	redirect(w, r, fmt.Sprintf("/admin/calendar?year=%d", year), "calendar")
+}
+
+func (h handlers) checkNotice(text string) ([]workday.Day, int, error) {
+	switch {
+	case strings.TrimSpace(text) == "":
+		return nil, 0, fmt.Errorf("请粘贴国务院办公厅关于节假日安排的通知全文")
+	case utf8.RuneCountInString(text) > maxNoticeText:
+		return nil, 0, fmt.Errorf("通知文本过长（超过%d字），请只粘贴通知正文", maxNoticeText)
+	}
+	return noticeDays(text)
+}
