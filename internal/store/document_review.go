@@ -38,7 +38,12 @@ func (s *Store) Transition(ctx context.Context, docID int64, from, to catalog.St
 		if doc.State != from {
 			return fmt.Errorf("%w: document %d is %s, not %s", ErrConflict, docID, doc.State, from)
 		}
+		// The decision's clock stamps the publication, so the 条例第二十六条
+		// lateness computed by the caller and published_at agree.
 		t := now()
+		if !d.Now.IsZero() {
+			t = d.Now.UTC().Truncate(time.Second)
+		}
 		sets := []string{"state = ?", "updated_at = ?"}
 		args := []any{string(to), t}
 		switch to {
