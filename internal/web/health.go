@@ -22,5 +22,5 @@ func (a *App) RegisterOps() {
 		w.Header().Set("Cache-Control", "public, max-age=86400")
 		static.ServeHTTP(w, r)
 	}))
-	a.Mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { a.Fail(w, r, ErrNotFound) })
+	a.Handle("/", func(w http.ResponseWriter, r *http.Request) { a.Fail(w, r, ErrNotFound) })
 }
