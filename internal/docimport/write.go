@@ -3,11 +3,10 @@ package docimport
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"gongkai/internal/catalog"
+	"gongkai/internal/files"
 	"gongkai/internal/store"
 )
 
@@ -17,7 +16,7 @@ type pending struct {
 	doc         catalog.Document
 	repealedBy  string
 	lateUnknown bool             // the calendar does not cover the years in between
-	files       []attachmentFile // the source of each of doc.Attachments
+	sources     []attachmentFile // the source of each of doc.Attachments
 }
 
 // write is the second pass: good lines are built again, their bodies
@@ -89,7 +88,7 @@ func (im *importer) prepare(no int, raw []byte, acc *accepted) (pending, string)
 		if err != nil {
 			return pending{}, err.Error()
 		}
-		d.Attachments, p.files = append(d.Attachments, att), append(p.files, f)
+		d.Attachments, p.sources = append(d.Attachments, att), append(p.sources, f)
 	}
 	p.doc = d
 	return p, ""
@@ -142,13 +141,16 @@ func (im *importer) flush(ctx context.Context, batch []pending) error {
 			if p.doc.Attachments[j].ID != 0 {
 				continue
 			}
-			rel, err := copyAttachment(p.files[j].path, im.opt.FilesDir, p.files[j].ext, im.opt.Now())
+			src := p.sources[j]
+			st, err := src.save(im.opt.FilesDir, im.opt.Now())
 			if err != nil {
 				im.removeFiles(copied)
-				return fmt.Errorf("第%d行: 保存附件“%s”失败: %w", p.line, p.files[j].name, err)
+				return fmt.Errorf("第%d行: 保存附件“%s”失败: %w", p.line, src.name, err)
 			}
-			p.doc.Attachments[j].StoredAs = rel
-			copied = append(copied, rel)
+			// What was copied, should the file have changed since prepare.
+			a := &p.doc.Attachments[j]
+			a.StoredAs, a.Size, a.SHA256 = st.Rel, st.Size, st.SHA256
+			copied = append(copied, st.Rel)
 		}
 		writes[i] = p.doc
 	}
@@ -193,18 +195,11 @@ func keepAttachmentIDs(d *catalog.Document, old []catalog.Attachment) []string {
 	return dropped
 }
 
-// removeFiles deletes stored attachment files, inside FilesDir only.
+// removeFiles deletes stored attachment files, inside FilesDir only. A
+// file that cannot be removed is left: its record is gone either way.
 func (im *importer) removeFiles(rels []string) {
-	if len(rels) == 0 {
-		return
-	}
-	root, err := os.OpenRoot(im.opt.FilesDir)
-	if err != nil {
-		return
-	}
-	defer root.Close()
 	for _, rel := range rels {
-		_ = root.Remove(filepath.FromSlash(rel))
+		_ = files.Remove(im.opt.FilesDir, rel)
 	}
 }
 

@@ -5,9 +5,9 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
-	"os"
 	"strconv"
 
+	"gongkai/internal/files"
 	"gongkai/internal/web"
 )
 
@@ -40,11 +40,11 @@ func (h handlers) fileDownload(w http.ResponseWriter, r *http.Request) {
 		h.app.Fail(w, r, err)
 		return
 	}
-	// os.Root keeps the stored path inside the files directory whatever the
-	// database says.
-	f, err := openStored(h.app.Cfg.FilesDir(), a.StoredAs)
+	// files.Open keeps the stored path inside the files directory whatever
+	// the database says.
+	f, err := files.Open(h.app.Cfg.FilesDir(), a.StoredAs)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, files.ErrOutside) {
 			h.app.Log.Warn("attachment file missing", "attachment", a.ID, "request_id", web.RequestID(r))
 			err = web.ErrNotFound
 		}
@@ -72,13 +72,4 @@ func (h handlers) fileDownload(w http.ResponseWriter, r *http.Request) {
 	hd.Set("Content-Disposition", cd)
 	hd.Set("Cache-Control", "public, max-age=300")
 	http.ServeContent(w, r, "", fi.ModTime(), f)
-}
-
-func openStored(dir, name string) (*os.File, error) {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, err
-	}
-	defer root.Close()
-	return root.Open(name)
 }

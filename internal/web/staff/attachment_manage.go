@@ -1,15 +1,11 @@
 package staff
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"mime"
 	"net/http"
-	"os"
-	"path/filepath"
-	"strings"
 
+	"gongkai/internal/files"
 	"gongkai/internal/web"
 )
 
@@ -41,10 +37,9 @@ func (h handlers) attachmentDelete(w http.ResponseWriter, r *http.Request) {
 		h.app.Fail(w, r, err)
 		return
 	}
-	if p, ok := h.attachmentPath(a.StoredAs); ok {
-		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			h.app.Log.Warn("remove attachment file", "attachment", a.ID, "err", err)
-		}
+	// The record is gone: a file left behind is only logged.
+	if err := files.Remove(h.app.Cfg.FilesDir(), a.StoredAs); err != nil {
+		h.app.Log.Warn("remove attachment file", "attachment", a.ID, "err", err)
 	}
 	redirect(w, r, fmt.Sprintf("/admin/documents/%d/edit", d.ID), "deleted")
 }
@@ -67,12 +62,7 @@ func (h handlers) attachmentDownload(w http.ResponseWriter, r *http.Request) {
 		h.app.Fail(w, r, err)
 		return
 	}
-	p, ok := h.attachmentPath(a.StoredAs)
-	if !ok {
-		h.app.Fail(w, r, web.ErrNotFound)
-		return
-	}
-	f, err := os.Open(p)
+	f, err := files.Open(h.app.Cfg.FilesDir(), a.StoredAs)
 	if err != nil {
 		h.app.Fail(w, r, web.ErrNotFound)
 		return
@@ -87,14 +77,4 @@ func (h handlers) attachmentDownload(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": a.Name}))
 	w.Header().Set("Cache-Control", "private, no-store")
 	http.ServeContent(w, r, "", st.ModTime(), f)
-}
-
-// attachmentPath is the file of a stored attachment, refusing any stored
-// path that would leave the files directory.
-func (h handlers) attachmentPath(storedAs string) (string, bool) {
-	rel := filepath.FromSlash(storedAs)
-	if !filepath.IsLocal(rel) || strings.Contains(storedAs, "\\") {
-		return "", false
-	}
-	return filepath.Join(h.app.Cfg.FilesDir(), rel), true
 }

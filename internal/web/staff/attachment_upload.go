@@ -2,19 +2,14 @@ package staff
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"mime/multipart"
 	"net/http"
-	"os"
-	"path"
-	"path/filepath"
+	"strings"
 
 	"gongkai/internal/catalog"
+	"gongkai/internal/files"
 	"gongkai/internal/web"
 )
 
@@ -22,8 +17,7 @@ import (
 type upload struct {
 	hdr  *multipart.FileHeader
 	name string
-	ext  string
-	kind fileKind
+	typ  catalog.FileType
 }
 
 // tooLarge is the 413 page of an oversized upload.
@@ -60,14 +54,13 @@ func (h handlers) checkUploads(r *http.Request, fe catalog.FieldErrors) ([]uploa
 		if hdr.Filename == "" && hdr.Size == 0 {
 			continue // the empty file input of a form without attachments
 		}
-		name := cleanFileName(hdr.Filename)
+		name := uploadName(hdr.Filename)
 		if hdr.Size > h.app.Cfg.MaxUpload {
 			return nil, h.tooLarge(name)
 		}
-		ext := fileExt(name)
-		kind, ok := fileKinds[ext]
+		typ, ok := catalog.FileTypeOf(name)
 		if !ok {
-			fe.Add("attachments", fmt.Sprintf("附件“%s”的类型不允许。只能上传 PDF、Word、Excel、WPS、OFD、JPG、PNG、ZIP 或 TXT 文件", name))
+			fe.Add("attachments", fmt.Sprintf("附件“%s”的类型不允许。只能上传以下类型的文件：%s", name, catalog.FileTypeNames()))
 			continue
 		}
 		if hdr.Size == 0 {
@@ -78,13 +71,20 @@ func (h handlers) checkUploads(r *http.Request, fe catalog.FieldErrors) ([]uploa
 		if err != nil {
 			return nil, err
 		}
-		if !kind.magic(head) {
-			fe.Add("attachments", fmt.Sprintf("附件“%s”的内容与扩展名 .%s 不符，请确认文件未损坏或被改名", name, ext))
+		if !typ.Matches(head) {
+			fe.Add("attachments", fmt.Sprintf("附件“%s”的内容与扩展名 .%s 不符。%s", name, typ.Ext, typ.Hint()))
 			continue
 		}
-		ups = append(ups, upload{hdr: hdr, name: name, ext: ext, kind: kind})
+		ups = append(ups, upload{hdr: hdr, name: name, typ: typ})
 	}
 	return ups, nil
+}
+
+// uploadName is the name staff see for an uploaded file. Internet Explorer
+// in the intranet zone sends the whole local path, which may hold the
+// user's name: only its last element is kept (RFC 7578 §4.2).
+func uploadName(sent string) string {
+	return catalog.CleanFileName(sent[strings.LastIndexAny(sent, `/\`)+1:])
 }
 
 func readHead(hdr *multipart.FileHeader) ([]byte, error) {
@@ -93,12 +93,7 @@ func readHead(hdr *multipart.FileHeader) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	head := make([]byte, 512)
-	n, err := io.ReadFull(f, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
-		return nil, err
-	}
-	return head[:n], nil
+	return files.Head(f)
 }
 
 // saveUploads stores the files under <files dir>/YYYY/MM/<random>.<ext>
@@ -116,38 +111,20 @@ func (h handlers) saveUploads(ctx context.Context, docID int64, ups []upload) ([
 }
 
 func (h handlers) saveUpload(ctx context.Context, docID int64, up upload) (catalog.Attachment, error) {
-	now := h.app.Now().In(china)
-	var rnd [16]byte
-	if _, err := rand.Read(rnd[:]); err != nil {
-		return catalog.Attachment{}, err
-	}
-	rel := path.Join(now.Format("2006"), now.Format("01"), hex.EncodeToString(rnd[:])+"."+up.ext)
-	full := filepath.Join(h.app.Cfg.FilesDir(), filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(full), 0o750); err != nil {
-		return catalog.Attachment{}, err
-	}
 	src, err := up.hdr.Open()
 	if err != nil {
 		return catalog.Attachment{}, err
 	}
 	defer src.Close()
-	dst, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o640)
+	dir := h.app.Cfg.FilesDir()
+	st, err := files.Save(dir, up.typ.Ext, src, h.app.Now())
 	if err != nil {
 		return catalog.Attachment{}, err
 	}
-	sum := sha256.New()
-	n, err := io.Copy(io.MultiWriter(dst, sum), src)
-	if cerr := dst.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		_ = os.Remove(full)
-		return catalog.Attachment{}, err
-	}
-	a := catalog.Attachment{DocumentID: docID, Name: up.name, StoredAs: rel, MIME: up.kind.mime, Size: n,
-		SHA256: hex.EncodeToString(sum.Sum(nil))}
+	a := catalog.Attachment{DocumentID: docID, Name: up.name, StoredAs: st.Rel, MIME: up.typ.MIME, Size: st.Size,
+		SHA256: st.SHA256}
 	if a.ID, err = h.app.Store.CreateAttachment(ctx, a); err != nil {
-		_ = os.Remove(full)
+		_ = files.Remove(dir, st.Rel)
 		return catalog.Attachment{}, err
 	}
 	return a, nil

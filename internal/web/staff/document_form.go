@@ -38,8 +38,13 @@ type documentFormPage struct {
 	Genres     []catalog.Genre
 	Channels   []catalog.Channel
 	MaxUpload  string
-	Accept     string
 }
+
+// Accept is the file input's accept attribute: the attachment types.
+func (documentFormPage) Accept() string { return "." + strings.Join(catalog.FileTypeExts(), ",.") }
+
+// FileTypes names the attachment types in the hint.
+func (documentFormPage) FileTypes() string { return catalog.FileTypeNames() }
 
 // TopicListed reports whether the document's topic is one of the list.
 func (p documentFormPage) TopicListed() bool { return slices.Contains(p.Topics, p.Doc.Topic) }
@@ -67,7 +72,7 @@ func (h handlers) renderDocumentForm(w http.ResponseWriter, r *http.Request, sta
 	}
 	p := documentFormPage{Page: h.base(r, title), form: form{Errs: fe}, Doc: d, IsNew: d.ID == 0, Choices: choices,
 		Topics: topics, Genres: []catalog.Genre{catalog.GenreOther, catalog.GenreRule, catalog.GenreNormative},
-		Channels: catalog.Channels, MaxUpload: megabytes(h.app.Cfg.MaxUpload), Accept: acceptList()}
+		Channels: catalog.Channels, MaxUpload: megabytes(h.app.Cfg.MaxUpload)}
 	if !p.TopicListed() {
 		p.TopicOther = d.Topic
 	}
