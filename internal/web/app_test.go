@@ -19,7 +19,7 @@ import (
 
 // newApp builds an App on a real store with a root site and a sub-site
 // that also answers on its own host name.
-func newApp(t *testing.T) (*web.App, *strings.Builder) {
+func newApp(t testing.TB) (*web.App, *strings.Builder) {
 	t.Helper()
 	st := storetest.Open(t, store.SQLite)
 	ctx := context.Background()
@@ -56,7 +56,7 @@ func newApp(t *testing.T) (*web.App, *strings.Builder) {
 	return app, logs
 }
 
-func get(t *testing.T, h http.Handler, host, path string) *httptest.ResponseRecorder {
+func get(t testing.TB, h http.Handler, host, path string) *httptest.ResponseRecorder {
 	t.Helper()
 	req := httptest.NewRequest(http.MethodGet, path, nil)
 	if host != "" {

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -32,7 +33,18 @@ func newMetrics() *metrics {
 	return m
 }
 
+// instrument counts and times a route. The route's histogram and its
+// counters are looked up once, not hashed from label values per request.
 func (a *App) instrument(route string, h http.HandlerFunc) http.Handler {
+	latency := a.metrics.latency.WithLabelValues(route)
+	var counters sync.Map // status code → prometheus.Counter
+	count := func(status int) {
+		c, ok := counters.Load(status)
+		if !ok {
+			c, _ = counters.LoadOrStore(status, a.metrics.requests.WithLabelValues(route, strconv.Itoa(status)))
+		}
+		c.(prometheus.Counter).Inc()
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw, ok := w.(*statusWriter)
@@ -40,8 +52,8 @@ func (a *App) instrument(route string, h http.HandlerFunc) http.Handler {
 			sw = &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		}
 		h(sw, r)
-		a.metrics.requests.WithLabelValues(route, strconv.Itoa(sw.status)).Inc()
-		a.metrics.latency.WithLabelValues(route).Observe(time.Since(start).Seconds())
+		count(sw.status)
+		latency.Observe(time.Since(start).Seconds())
 	})
 }
 

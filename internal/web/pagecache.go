@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -23,9 +24,12 @@ type pageCache struct {
 
 type cachedPage struct {
 	body        []byte
-	contentType string
+	contentType []string // shared header values, see securityHeaders
+	length      []string
 	at          time.Time
 }
+
+var cacheHit = []string{"hit"}
 
 const (
 	cacheTTL        = 10 * time.Second
@@ -73,8 +77,10 @@ func (a *App) cached(h http.HandlerFunc) http.HandlerFunc {
 		key := r.Header.Get("X-Forwarded-Proto") + "|" + r.Host + "|" + base + "|" + r.URL.RequestURI()
 		now := a.Now()
 		if p, ok := a.pages.get(key, a.Store.Generation(), now); ok {
-			w.Header().Set("Content-Type", p.contentType)
-			w.Header().Set("X-Cache", "hit")
+			hdr := w.Header()
+			hdr["Content-Type"] = p.contentType
+			hdr["Content-Length"] = p.length // no chunked encoding, one write
+			hdr["X-Cache"] = cacheHit
 			_, _ = w.Write(p.body)
 			return
 		}
@@ -82,7 +88,9 @@ func (a *App) cached(h http.HandlerFunc) http.HandlerFunc {
 		rec := &bodyRecorder{ResponseWriter: w}
 		h(rec, r)
 		if rec.status == http.StatusOK && rec.buf.Len() <= cacheMaxBody {
-			a.pages.put(key, gen, cachedPage{body: bytes.Clone(rec.buf.Bytes()), contentType: w.Header().Get("Content-Type"), at: now})
+			ct := w.Header().Get("Content-Type")
+			a.pages.put(key, gen, cachedPage{body: bytes.Clone(rec.buf.Bytes()), contentType: []string{ct},
+				length: []string{strconv.Itoa(rec.buf.Len())}, at: now})
 		}
 	}
 }

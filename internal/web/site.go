@@ -45,8 +45,8 @@ type siteRef struct {
 // SiteOf returns the site the request addresses, the prefix for its links
 // ("" or "/s/{code}") and false when the platform has no site yet.
 func SiteOf(r *http.Request) (catalog.Site, string, bool) {
-	ref, ok := r.Context().Value(ctxSite).(siteRef)
-	return ref.site, ref.base, ok
+	ri := info(r)
+	return ri.site.site, ri.site.base, ri.hasSite
 }
 
 // ResolveSite picks the site by path prefix /s/{code}/ (sub-sites of the
@@ -88,7 +88,11 @@ func (a *App) ResolveSite(next http.Handler) http.Handler {
 			}
 		}
 		if found {
-			r = r.WithContext(context.WithValue(r.Context(), ctxSite, ref))
+			if ri, ok := r.Context().Value(ctxRequest).(*requestInfo); ok {
+				ri.site, ri.hasSite = ref, true
+			} else {
+				r = r.WithContext(context.WithValue(r.Context(), ctxRequest, &requestInfo{site: ref, hasSite: true}))
+			}
 		}
 		next.ServeHTTP(w, r)
 	})
