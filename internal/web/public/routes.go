@@ -22,6 +22,8 @@ func Register(app *web.App) {
 	app.Handle("GET /xxgk", h.addSlash)
 	app.Handle("GET /xxgk/{indexNo...}", h.indexNoRedirect)
 	app.HandlePublic("GET /guide", h.guideShow)
+	app.HandlePublic("GET /gfxwj/{$}", h.registerShow)
+	app.Handle("GET /gfxwj", h.addSlash)
 	app.HandlePublic("GET /sitemap.xml", h.sitemapShow)
 	app.HandlePublic("GET /robots.txt", h.robotsShow)
 }

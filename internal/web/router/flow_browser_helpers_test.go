@@ -13,34 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"gongkai/internal/testenv"
 )
-
-// newBrowser starts one headless Chromium for the test, with the flags the
-// other browser tests use (tech-notes §6); it is shut down and its profile
-// removed when the test ends.
-func newBrowser(t *testing.T) context.Context {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(testenv.ChromiumPath(t)),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(bctx, 2*time.Minute)
-	t.Cleanup(func() { cancelTimeout(); cancelBrowser(); cancelAlloc() })
-	// Start the browser now, on the long-lived context.
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	return ctx
-}
 
 // newVisitor opens a tab in a fresh browser context of the same Chromium:
 // no cookies, no cache — an anonymous member of the public.
@@ -147,23 +120,6 @@ func metaTable(t *testing.T, ctx context.Context) map[string]string {
 	t.Helper()
 	return eval[map[string]string](t, ctx, `Object.fromEntries([...document.querySelectorAll('.meta-table tr')]
 	  .map(r => [r.querySelector('th').textContent.trim(), r.querySelector('td').textContent.trim()]))`)
-}
-
-// axeRun runs axe-core on the WCAG 2.0/2.1 A and AA rules only.
-const axeRun = `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
-  resultTypes: ['violations']}).then(r => r.violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.html)})))`
-
-type axeViolation struct {
-	ID    string   `json:"id"`
-	Help  string   `json:"help"`
-	Nodes []string `json:"nodes"`
-}
-
-// axeViolations injects axe-core into the current page and runs it.
-func axeViolations(t *testing.T, ctx context.Context, axe string) []axeViolation {
-	t.Helper()
-	do(t, ctx, "inject axe-core", chromedp.Evaluate[chromedp.Void](axe))
-	return eval[[]axeViolation](t, ctx, axeRun)
 }
 
 // screenshot saves a full-page PNG into the test's temporary dir and, when
