@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"slices"
 
 	"gongkai/internal/config"
 	"gongkai/internal/store"
@@ -44,7 +43,7 @@ func runCalendarImport(ctx context.Context, args []string, s streams) error {
 	if !save {
 		return nil
 	}
-	year := noticeYear(days)
+	year := workday.MainYear(days)
 	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
@@ -55,26 +54,4 @@ func runCalendarImport(ctx context.Context, args []string, s streams) error {
 	}
 	fmt.Fprintf(s.out, "已保存 %d 天，%d 年的节假日安排已录入工作日历\n", len(days), year)
 	return nil
-}
-
-// noticeYear is the year most of a notice's days fall in: a notice for
-// year Y may also name the days around the New Year of Y−1 or Y+1, which
-// must not mark those years as covered.
-func noticeYear(days []workday.Day) int {
-	count := map[int]int{}
-	var years []int
-	for _, d := range days {
-		if count[d.Date.Year()] == 0 {
-			years = append(years, d.Date.Year())
-		}
-		count[d.Date.Year()]++
-	}
-	slices.Sort(years)
-	best := 0
-	for _, y := range years {
-		if count[y] > count[best] {
-			best = y
-		}
-	}
-	return best
 }

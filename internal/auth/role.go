@@ -2,6 +2,8 @@
 // and hashing, lockout, sessions and the audit log's rules.
 package auth
 
+import "slices"
+
 // Role is a staff role. The three administrators are separated (三员分立,
 // 等级保护 requirement): the system administrator runs the system but cannot
 // read or change the audit log; the audit administrator reads the audit log
@@ -44,12 +46,7 @@ func (r Role) Label() string {
 
 // Known reports whether r is a defined role.
 func (r Role) Known() bool {
-	for _, x := range Roles {
-		if x == r {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Roles, r)
 }
 
 // Perm is one thing a route lets a user do.

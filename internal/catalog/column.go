@@ -1,5 +1,7 @@
 package catalog
 
+import "slices"
+
 // ColumnKind is the type of a 栏目. It decides the freshness window the
 // inspection indicators apply (国办秘函〔2019〕19号, see website-rules §1.4).
 type ColumnKind string
@@ -26,12 +28,7 @@ var ColumnKinds = []ColumnKind{KindNews, KindNotice, KindPolicy, KindInterpretat
 
 // Valid reports whether k is a known kind.
 func (k ColumnKind) Valid() bool {
-	for _, v := range ColumnKinds {
-		if v == k {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(ColumnKinds, k)
 }
 
 // Column is a 栏目 of a site; columns form a tree through ParentID.

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -20,12 +21,7 @@ var Validities = []Validity{Valid, Amended, Repealed, Expired}
 
 // Known reports whether v is one of Validities.
 func (v Validity) Known() bool {
-	for _, x := range Validities {
-		if x == v {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Validities, v)
 }
 
 // Superseded reports whether the document page must carry the banner that
@@ -73,12 +69,7 @@ var Channels = []Channel{ChannelWeChat, ChannelNewspaper, ChannelTV, ChannelRadi
 
 // Known reports whether c is one of Channels.
 func (c Channel) Known() bool {
-	for _, x := range Channels {
-		if x == c {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Channels, c)
 }
 
 // ChannelRecord says a document also went out on Channel on Date.

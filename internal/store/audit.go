@@ -57,11 +57,7 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]auth.AuditEntry, in
 	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM audit_log`+where, args...).Scan(&total); err != nil {
 		return nil, 0, mapErr(err)
 	}
-	limit := f.Limit
-	if limit <= 0 || limit > 500 {
-		limit = 50
-	}
-	args = append(args, limit, max(f.Offset, 0))
+	args = append(args, pageLimit(f.Limit, 50), max(f.Offset, 0))
 	rows, err := s.query(ctx, `SELECT id, at, COALESCE(user_id, 0), username, action, target, detail, remote_addr
 		FROM audit_log`+where+` ORDER BY id DESC LIMIT ? OFFSET ?`, args...)
 	out, err := collect(rows, err, func(sc scanner) (auth.AuditEntry, error) {

@@ -8,16 +8,34 @@ import (
 	"gongkai/internal/catalog"
 )
 
-const documentCols = `id, site_id, column_id, COALESCE(org_id, 0), COALESCE(author_id, 0), title, summary, body_html,
+// documentHeadCols are a document's columns but its body: list pages never
+// show the body, so they need not read it. COALESCE turns the NULL-able
+// references into the zero values catalog.Document uses for "none".
+const documentHeadCols = `id, site_id, column_id, COALESCE(org_id, 0), COALESCE(author_id, 0), title, summary,
 	doc_no, COALESCE(index_no, ''), topic, issuer, genre, written_on, changed_on, validity, validity_on,
 	COALESCE(replaced_by, 0), state, scheduled_at, published_at, late_workdays, created_at, updated_at`
 
-func scanDocument(sc scanner) (catalog.Document, error) {
+// documentCols are all of a document's columns. The body comes last so one
+// scan function serves both lists.
+const documentCols = documentHeadCols + `, body_html`
+
+func scanDocument(sc scanner) (catalog.Document, error) { return scanDocumentRow(sc, true) }
+
+func scanDocumentHead(sc scanner) (catalog.Document, error) { return scanDocumentRow(sc, false) }
+
+// scanDocumentRow reads a row of documentHeadCols, or of documentCols when
+// withBody is set.
+func scanDocumentRow(sc scanner, withBody bool) (catalog.Document, error) {
 	var d catalog.Document
 	var sched, pub nullableTime
-	err := sc.Scan(&d.ID, &d.SiteID, &d.ColumnID, &d.OrgID, &d.AuthorID, &d.Title, &d.Summary, &d.BodyHTML,
+	dest := make([]any, 0, 24)
+	dest = append(dest, &d.ID, &d.SiteID, &d.ColumnID, &d.OrgID, &d.AuthorID, &d.Title, &d.Summary,
 		&d.DocNo, &d.IndexNo, &d.Topic, &d.Issuer, &d.Genre, &d.WrittenOn, &d.ChangedOn, &d.Validity, &d.ValidityOn,
 		&d.ReplacedBy, &d.State, &sched, &pub, &d.LateWorkdays, &d.CreatedAt, &d.UpdatedAt)
+	if withBody {
+		dest = append(dest, &d.BodyHTML)
+	}
+	err := sc.Scan(dest...)
 	d.ScheduledAt, d.PublishedAt = sched.t, pub.t
 	return d, mapErr(err)
 }
@@ -182,32 +200,46 @@ func (f DocumentFilter) where() (string, []any) {
 // Documents lists documents newest first (by publication, then creation) and
 // the total number matching, for pagination.
 func (s *Store) Documents(ctx context.Context, f DocumentFilter) ([]catalog.Document, int, error) {
+	return s.documentPage(ctx, f, documentCols, scanDocument)
+}
+
+// documentPage is one page of the documents f selects, read as cols with
+// scan, and the total matching. Documents and DocumentList differ only in
+// whether they read the body.
+func (s *Store) documentPage(ctx context.Context, f DocumentFilter, cols string,
+	scan func(scanner) (catalog.Document, error)) ([]catalog.Document, int, error) {
 	where, args := f.where()
 	var total int
 	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM documents`+where, args...).Scan(&total); err != nil {
 		return nil, 0, mapErr(err)
 	}
-	limit := f.Limit
-	if limit <= 0 || limit > 500 {
-		limit = 20
+	if f.Offset >= total {
+		return nil, total, nil // past the end: no need to ask
 	}
 	q := fmt.Sprintf(`SELECT %s FROM documents%s ORDER BY published_at DESC, id DESC LIMIT %d OFFSET %d`,
-		documentCols, where, limit, max(f.Offset, 0))
+		cols, where, pageLimit(f.Limit, 20), max(f.Offset, 0))
 	if s.pg {
 		q = strings.Replace(q, "published_at DESC", "published_at DESC NULLS LAST", 1)
 	}
 	rows, err := s.query(ctx, q, args...)
-	docs, err := collect(rows, err, scanDocument)
+	docs, err := collect(rows, err, scan)
 	return docs, total, err
 }
 
 // Topics lists the distinct 主题分类 of a site's published documents.
 func (s *Store) Topics(ctx context.Context, siteID int64) ([]string, error) {
-	rows, err := s.query(ctx, `SELECT DISTINCT topic FROM documents WHERE site_id = ? AND state = ? AND topic <> '' ORDER BY topic`,
-		siteID, string(catalog.StatePublished))
+	return s.publishedValues(ctx, siteID, "topic")
+}
+
+// publishedValues lists the distinct non-empty values of a text column over
+// a site's published documents, in order, for the 公开目录 filters. column
+// is always one of this package's constants, never user input.
+func (s *Store) publishedValues(ctx context.Context, siteID int64, column string) ([]string, error) {
+	rows, err := s.query(ctx, `SELECT DISTINCT `+column+` FROM documents WHERE site_id = ? AND state = ? AND `+
+		column+` <> '' ORDER BY `+column, siteID, string(catalog.StatePublished))
 	return collect(rows, err, func(sc scanner) (string, error) {
-		var t string
-		return t, sc.Scan(&t)
+		var v string
+		return v, sc.Scan(&v)
 	})
 }
 

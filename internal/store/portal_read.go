@@ -15,21 +15,6 @@ import (
 // these queries leave it out: a column page of 20 items then reads a few
 // hundred bytes per row instead of whole articles.
 
-// documentHeadCols are documentCols without body_html.
-const documentHeadCols = `id, site_id, column_id, COALESCE(org_id, 0), COALESCE(author_id, 0), title, summary,
-	doc_no, COALESCE(index_no, ''), topic, issuer, genre, written_on, changed_on, validity, validity_on,
-	COALESCE(replaced_by, 0), state, scheduled_at, published_at, late_workdays, created_at, updated_at`
-
-func scanDocumentHead(sc scanner) (catalog.Document, error) {
-	var d catalog.Document
-	var sched, pub nullableTime
-	err := sc.Scan(&d.ID, &d.SiteID, &d.ColumnID, &d.OrgID, &d.AuthorID, &d.Title, &d.Summary,
-		&d.DocNo, &d.IndexNo, &d.Topic, &d.Issuer, &d.Genre, &d.WrittenOn, &d.ChangedOn, &d.Validity, &d.ValidityOn,
-		&d.ReplacedBy, &d.State, &sched, &pub, &d.LateWorkdays, &d.CreatedAt, &d.UpdatedAt)
-	d.ScheduledAt, d.PublishedAt = sched.t, pub.t
-	return d, mapErr(err)
-}
-
 // DocumentHead reads one document without its body, channels or attachments
 // (for example the replacing document a repealed one links to).
 func (s *Store) DocumentHead(ctx context.Context, id int64) (catalog.Document, error) {
@@ -39,26 +24,7 @@ func (s *Store) DocumentHead(ctx context.Context, id int64) (catalog.Document, e
 // DocumentList is Documents without the bodies: the same filter, order and
 // total, for listing pages.
 func (s *Store) DocumentList(ctx context.Context, f DocumentFilter) ([]catalog.Document, int, error) {
-	where, args := f.where()
-	var total int
-	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM documents`+where, args...).Scan(&total); err != nil {
-		return nil, 0, mapErr(err)
-	}
-	limit := f.Limit
-	if limit <= 0 || limit > 500 {
-		limit = 20
-	}
-	if f.Offset >= total {
-		return nil, total, nil // past the end: no need to ask
-	}
-	q := fmt.Sprintf(`SELECT %s FROM documents%s ORDER BY published_at DESC, id DESC LIMIT %d OFFSET %d`,
-		documentHeadCols, where, limit, max(f.Offset, 0))
-	if s.pg {
-		q = strings.Replace(q, "published_at DESC", "published_at DESC NULLS LAST", 1)
-	}
-	rows, err := s.query(ctx, q, args...)
-	docs, err := collect(rows, err, scanDocumentHead)
-	return docs, total, err
+	return s.documentPage(ctx, f, documentHeadCols, scanDocumentHead)
 }
 
 // latestChunk bounds the number of columns per statement (SQLite allows at
@@ -112,12 +78,7 @@ func NewestFirst(a, b catalog.Document) int {
 // Issuers lists the distinct 发布机构 of a site's published documents, for
 // the 公开目录 filter.
 func (s *Store) Issuers(ctx context.Context, siteID int64) ([]string, error) {
-	rows, err := s.query(ctx, `SELECT DISTINCT issuer FROM documents WHERE site_id = ? AND state = ? AND issuer <> '' ORDER BY issuer`,
-		siteID, string(catalog.StatePublished))
-	return collect(rows, err, func(sc scanner) (string, error) {
-		var v string
-		return v, sc.Scan(&v)
-	})
+	return s.publishedValues(ctx, siteID, "issuer")
 }
 
 // ChannelsUsed lists the channels other than the website on which a site's

@@ -51,6 +51,15 @@ func nullString(s string) any {
 	return s
 }
 
+// pageLimit is limit when it is a sensible page size (1 to 500 rows), else
+// the list's default, so no caller can ask for an unbounded read.
+func pageLimit(limit, def int) int {
+	if limit <= 0 || limit > 500 {
+		return def
+	}
+	return limit
+}
+
 func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
 
 func anySlice[T any](xs []T) []any {

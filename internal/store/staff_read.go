@@ -14,11 +14,8 @@ import (
 // LateDocuments lists published documents that went online later than the
 // 20 working days of 条例第二十六条, newest first.
 func (s *Store) LateDocuments(ctx context.Context, limit int) ([]catalog.Document, error) {
-	if limit <= 0 || limit > 500 {
-		limit = 20
-	}
 	rows, err := s.query(ctx, fmt.Sprintf(`SELECT %s FROM documents WHERE state = ? AND late_workdays > 0
-		ORDER BY published_at DESC, id DESC LIMIT %d`, documentCols, limit), string(catalog.StatePublished))
+		ORDER BY published_at DESC, id DESC LIMIT %d`, documentCols, pageLimit(limit, 20)), string(catalog.StatePublished))
 	return collect(rows, err, scanDocument)
 }
 

@@ -25,6 +25,29 @@ func days(kind Kind, from, to string) []Day {
 	return out
 }
 
+// arrangement builds a year's days as a notice states them: inclusive rest
+// ranges and single 调休 working days.
+func arrangement(rest [][2]string, work []string) []Day {
+	var out []Day
+	for _, r := range rest {
+		out = append(out, days(Rest, r[0], r[1])...)
+	}
+	for _, w := range work {
+		out = append(out, days(Work, w, w)...)
+	}
+	return out
+}
+
+// arrangement2026 is the 2026 arrangement: what the 2026 notice states and
+// what lunar-go lists for 2026.
+func arrangement2026() []Day {
+	return arrangement([][2]string{
+		{"2026-01-01", "2026-01-03"}, {"2026-02-15", "2026-02-23"}, {"2026-04-04", "2026-04-06"},
+		{"2026-05-01", "2026-05-05"}, {"2026-06-19", "2026-06-21"}, {"2026-09-25", "2026-09-27"},
+		{"2026-10-01", "2026-10-07"},
+	}, []string{"2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"})
+}
+
 // dayKeys renders days as sorted "2006-01-02 rest" strings, ignoring names.
 func dayKeys(ds []Day) []string {
 	out := make([]string, len(ds))

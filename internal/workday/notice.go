@@ -69,6 +69,29 @@ func ParseNotice(text string) ([]Day, error) {
 	return out, nil
 }
 
+// MainYear is the year most of days fall in, the earlier one on a tie. A
+// notice for year Y may also name the days around the New Year of Y−1 or
+// Y+1 (a 元旦 span), which must not mark those years as covered; callers
+// that store a notice mark MainYear of its days covered.
+func MainYear(days []Day) int {
+	count := map[int]int{}
+	var years []int
+	for _, d := range days {
+		if count[d.Date.Year()] == 0 {
+			years = append(years, d.Date.Year())
+		}
+		count[d.Date.Year()]++
+	}
+	slices.Sort(years)
+	best := 0
+	for _, y := range years {
+		if count[y] > count[best] {
+			best = y
+		}
+	}
+	return best
+}
+
 // collector gathers days and rejects contradictions.
 type collector struct {
 	days map[Date]Day

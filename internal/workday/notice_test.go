@@ -56,18 +56,7 @@ func TestParseNotice2026(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want []Day
-	for _, r := range [][2]string{
-		{"2026-01-01", "2026-01-03"}, {"2026-02-15", "2026-02-23"}, {"2026-04-04", "2026-04-06"},
-		{"2026-05-01", "2026-05-05"}, {"2026-06-19", "2026-06-21"}, {"2026-09-25", "2026-09-27"},
-		{"2026-10-01", "2026-10-07"},
-	} {
-		want = append(want, days(Rest, r[0], r[1])...)
-	}
-	for _, w := range []string{"2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"} {
-		want = append(want, days(Work, w, w)...)
-	}
-	assertSameDays(t, got, want)
+	assertSameDays(t, got, arrangement2026())
 	names := map[string]string{"2026-01-04": "元旦", "2026-02-28": "春节", "2026-09-20": "国庆节", "2026-09-26": "中秋节"}
 	for _, x := range got {
 		if n, ok := names[x.Date.String()]; ok && x.Name != n {
@@ -119,4 +108,26 @@ func FuzzParseNotice(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestMainYear: the 2024 notice's 元旦 span begins in 2023 and its days are
+// still 2024's; on a tie the earlier year wins, whatever the order.
+func TestMainYear(t *testing.T) {
+	got, err := ParseNotice(readNotice(t, "2024"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].Date.Year() != 2023 {
+		t.Fatalf("first day %s: the fixture no longer reaches into 2023", got[0].Date)
+	}
+	if y := MainYear(got); y != 2024 {
+		t.Errorf("MainYear(2024 notice) = %d", y)
+	}
+	tie := append(days(Rest, "2026-01-01", "2026-01-02"), days(Rest, "2025-12-30", "2025-12-31")...)
+	if y := MainYear(tie); y != 2025 {
+		t.Errorf("MainYear(tie) = %d, want 2025", y)
+	}
+	if y := MainYear(nil); y != 0 {
+		t.Errorf("MainYear(nil) = %d, want 0", y)
+	}
 }

@@ -20,16 +20,10 @@ func TestParseNoticeOldWording(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want []Day
-	for _, r := range [][2]string{
+	want := arrangement([][2]string{
 		{"2017-01-01", "2017-01-02"}, {"2017-01-27", "2017-02-02"}, {"2017-04-02", "2017-04-04"},
 		{"2017-04-29", "2017-05-01"}, {"2017-05-28", "2017-05-30"}, {"2017-10-01", "2017-10-08"},
-	} {
-		want = append(want, days(Rest, r[0], r[1])...)
-	}
-	for _, w := range []string{"2017-01-22", "2017-02-04", "2017-04-01", "2017-05-27", "2017-09-30"} {
-		want = append(want, days(Work, w, w)...)
-	}
+	}, []string{"2017-01-22", "2017-02-04", "2017-04-01", "2017-05-27", "2017-09-30"})
 	assertSameDays(t, got, want)
 
 	// lunar-go also lists 2016-12-31 (a Saturday) for 元旦 2017, which this

@@ -46,16 +46,5 @@ func TestOfficial2026(t *testing.T) {
 			got = append(got, x)
 		}
 	}
-	var want []Day
-	for _, r := range [][2]string{
-		{"2026-01-01", "2026-01-03"}, {"2026-02-15", "2026-02-23"}, {"2026-04-04", "2026-04-06"},
-		{"2026-05-01", "2026-05-05"}, {"2026-06-19", "2026-06-21"}, {"2026-09-25", "2026-09-27"},
-		{"2026-10-01", "2026-10-07"},
-	} {
-		want = append(want, days(Rest, r[0], r[1])...)
-	}
-	for _, w := range []string{"2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"} {
-		want = append(want, days(Work, w, w)...)
-	}
-	assertSameDays(t, got, want)
+	assertSameDays(t, got, arrangement2026())
 }

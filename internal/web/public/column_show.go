@@ -22,12 +22,7 @@ type columnPage struct {
 // columnShow lists a 栏目's published documents, its own and those of the
 // columns below it, newest first, 20 a page.
 func (h handlers) columnShow(w http.ResponseWriter, r *http.Request) {
-	site, base, err := siteOf(r)
-	if err != nil {
-		h.app.Fail(w, r, err)
-		return
-	}
-	tree, err := loadColumns(r.Context(), h.app.Store, site.ID)
+	site, base, tree, err := h.siteColumns(r)
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return

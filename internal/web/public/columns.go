@@ -2,6 +2,7 @@ package public
 
 import (
 	"context"
+	"net/http"
 
 	"gongkai/internal/catalog"
 	"gongkai/internal/store"
@@ -12,6 +13,17 @@ import (
 type columnTree struct {
 	all  []catalog.Column // tree order (sort, id)
 	byID map[int64]int
+}
+
+// siteColumns is siteOf with the site's column tree, which most public
+// pages need for navigation, breadcrumbs or the list of columns.
+func (h handlers) siteColumns(r *http.Request) (catalog.Site, string, columnTree, error) {
+	site, base, err := siteOf(r)
+	if err != nil {
+		return site, base, columnTree{}, err
+	}
+	tree, err := loadColumns(r.Context(), h.app.Store, site.ID)
+	return site, base, tree, err
 }
 
 func loadColumns(ctx context.Context, st *store.Store, siteID int64) (columnTree, error) {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -35,14 +34,9 @@ type documentPage struct {
 // was amended, repealed or has expired — a banner that says so and links the
 // replacement (政府网站发展指引: mark the original document clearly).
 func (h handlers) documentShow(w http.ResponseWriter, r *http.Request) {
-	site, base, err := siteOf(r)
+	site, base, id, err := siteAndID(r)
 	if err != nil {
 		h.app.Fail(w, r, err)
-		return
-	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		h.app.Fail(w, r, web.ErrNotFound)
 		return
 	}
 	ctx := r.Context()

@@ -42,11 +42,7 @@ func (h handlers) feed(w http.ResponseWriter, r *http.Request, contentType strin
 }
 
 func (h handlers) buildFeed(r *http.Request) (*feeds.Feed, error) {
-	site, base, err := siteOf(r)
-	if err != nil {
-		return nil, err
-	}
-	tree, err := loadColumns(r.Context(), h.app.Store, site.ID)
+	site, base, tree, err := h.siteColumns(r)
 	if err != nil {
 		return nil, err
 	}

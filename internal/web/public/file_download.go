@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
-	"strconv"
 
 	"gongkai/internal/files"
 	"gongkai/internal/web"
@@ -15,14 +14,9 @@ import (
 // directory. The name in the URL must be the attachment's: one address per
 // file.
 func (h handlers) fileDownload(w http.ResponseWriter, r *http.Request) {
-	site, _, err := siteOf(r)
+	site, _, id, err := siteAndID(r)
 	if err != nil {
 		h.app.Fail(w, r, err)
-		return
-	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		h.app.Fail(w, r, web.ErrNotFound)
 		return
 	}
 	ctx := r.Context()

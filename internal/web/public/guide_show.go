@@ -28,17 +28,12 @@ type guidePage struct {
 // they never go stale; a 指南 the agency published in its 指南 column is shown
 // first.
 func (h handlers) guideShow(w http.ResponseWriter, r *http.Request) {
-	site, base, err := siteOf(r)
+	site, base, tree, err := h.siteColumns(r)
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}
 	ctx := r.Context()
-	tree, err := loadColumns(ctx, h.app.Store, site.ID)
-	if err != nil {
-		h.app.Fail(w, r, err)
-		return
-	}
 	p := guidePage{Page: h.app.Base(r, "政府信息公开指南")}
 	p.Meta.ColumnName, p.Meta.ColumnType = "政府信息公开指南", string(catalog.KindGuide)
 	for _, c := range tree.children(0) {

@@ -23,6 +23,17 @@ func siteOf(r *http.Request) (catalog.Site, string, error) {
 	return s, base, nil
 }
 
+// siteAndID is siteOf with the numeric {id} of the path (a document or an
+// attachment); an {id} that is not a positive integer is web.ErrNotFound.
+func siteAndID(r *http.Request) (catalog.Site, string, int64, error) {
+	site, base, err := siteOf(r)
+	if err != nil {
+		return site, base, 0, err
+	}
+	id, err := web.PathID(r, "id")
+	return site, base, id, err
+}
+
 // published reports whether d may be shown on site s: only published
 // documents of that site (drafts, withdrawn documents and other sites'
 // documents are answered with 404, not 403, so their existence is not told).

@@ -27,17 +27,12 @@ type urlset struct {
 // with absolute URLs for search engines (条例第二十四条: information must be
 // easy to find).
 func (h handlers) sitemapShow(w http.ResponseWriter, r *http.Request) {
-	site, base, err := siteOf(r)
+	site, base, tree, err := h.siteColumns(r)
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}
 	ctx := r.Context()
-	tree, err := loadColumns(ctx, h.app.Store, site.ID)
-	if err != nil {
-		h.app.Fail(w, r, err)
-		return
-	}
 	abs := absBase(r, base)
 	set := urlset{XMLNS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	add := func(loc string, t time.Time) {

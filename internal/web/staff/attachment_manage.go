@@ -11,13 +11,10 @@ import (
 
 // attachmentDelete removes an attachment while the document is editable.
 func (h handlers) attachmentDelete(w http.ResponseWriter, r *http.Request) {
-	_, d, _, err := h.loadDocument(r)
-	if err == nil && !d.State.Editable() {
-		err = errNotEditable
-	}
+	d, err := h.loadEditable(r)
 	var aid int64
 	if err == nil {
-		aid, err = pathID(r, "aid")
+		aid, err = web.PathID(r, "aid")
 	}
 	if err != nil {
 		h.app.Fail(w, r, err)
@@ -47,7 +44,7 @@ func (h handlers) attachmentDelete(w http.ResponseWriter, r *http.Request) {
 // attachmentDownload lets staff who may see the document open its
 // attachment, e.g. a reviewer before approving it.
 func (h handlers) attachmentDownload(w http.ResponseWriter, r *http.Request) {
-	aid, err := pathID(r, "aid")
+	aid, err := web.PathID(r, "aid")
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return

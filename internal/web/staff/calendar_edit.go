@@ -110,20 +110,3 @@ func (h handlers) calendarChanged(r *http.Request, action, detail string) error 
 	}
 	return nil
 }
-
-// noticeDays parses a pasted notice; year is the year most of its days
-// fall in (a 元旦 span may reach into the year before).
-func noticeDays(text string) (days []workday.Day, year int, err error) {
-	days, err = workday.ParseNotice(text)
-	if err != nil {
-		return nil, 0, err
-	}
-	count := map[int]int{}
-	for _, d := range days {
-		count[d.Date.Year()]++
-		if count[d.Date.Year()] > count[year] {
-			year = d.Date.Year()
-		}
-	}
-	return days, year, nil
-}

@@ -28,11 +28,8 @@ func (noticeConfirmPage) KindLabel(k workday.Kind) string { return calendarPage{
 // calendarNoticeParse parses a pasted 国务院办公厅 holiday notice and shows
 // the days it found for confirmation. Nothing is saved yet.
 func (h handlers) calendarNoticeParse(w http.ResponseWriter, r *http.Request) {
-	text := r.PostFormValue("notice")
-	days, year, err := h.checkNotice(text)
-	if err != nil {
-		fe := catalog.FieldErrors{"notice": err.Error()}
-		h.renderCalendar(w, r, http.StatusUnprocessableEntity, h.calendarYear(r), fe, nil, text)
+	text, days, year, ok := h.postedNotice(w, r)
+	if !ok {
 		return
 	}
 	p := noticeConfirmPage{Page: h.base(r, fmt.Sprintf("确认%d年节假日安排", year)), Text: text, Year: year}
@@ -46,14 +43,11 @@ func (h handlers) calendarNoticeParse(w http.ResponseWriter, r *http.Request) {
 // year as covered. The text is parsed again rather than trusting posted
 // dates, so what is saved is exactly what the notice says.
 func (h handlers) calendarNoticeConfirm(w http.ResponseWriter, r *http.Request) {
-	text := r.PostFormValue("notice")
-	days, year, err := h.checkNotice(text)
-	if err != nil {
-		fe := catalog.FieldErrors{"notice": err.Error()}
-		h.renderCalendar(w, r, http.StatusUnprocessableEntity, h.calendarYear(r), fe, nil, text)
+	_, days, year, ok := h.postedNotice(w, r)
+	if !ok {
 		return
 	}
-	err = h.app.Store.SaveCalendar(r.Context(), days, []int{year}, store.CalendarNotice)
+	err := h.app.Store.SaveCalendar(r.Context(), days, []int{year}, store.CalendarNotice)
 	if err == nil {
 		err = h.calendarChanged(r, "calendar.notice", fmt.Sprintf("%d年节假日安排，%d天", year, len(days)))
 	}
@@ -64,12 +58,27 @@ func (h handlers) calendarNoticeConfirm(w http.ResponseWriter, r *http.Request) 
 	redirect(w, r, fmt.Sprintf("/admin/calendar?year=%d", year), "calendar")
 }
 
-func (h handlers) checkNotice(text string) ([]workday.Day, int, error) {
+// postedNotice reads and parses the pasted notice; its year is the one most
+// of its days fall in (a 元旦 span may reach into the year before). When the
+// text cannot be used, the calendar page is shown again with the message
+// beside the text box and the text as pasted, and ok is false.
+func (h handlers) postedNotice(w http.ResponseWriter, r *http.Request) (text string, days []workday.Day, year int, ok bool) {
+	text = r.PostFormValue("notice")
+	days, err := checkNotice(text)
+	if err != nil {
+		fe := catalog.FieldErrors{"notice": err.Error()}
+		h.renderCalendar(w, r, http.StatusUnprocessableEntity, h.calendarYear(r), fe, nil, text)
+		return text, nil, 0, false
+	}
+	return text, days, workday.MainYear(days), true
+}
+
+func checkNotice(text string) ([]workday.Day, error) {
 	switch {
 	case strings.TrimSpace(text) == "":
-		return nil, 0, fmt.Errorf("请粘贴国务院办公厅关于节假日安排的通知全文")
+		return nil, fmt.Errorf("请粘贴国务院办公厅关于节假日安排的通知全文")
 	case utf8.RuneCountInString(text) > maxNoticeText:
-		return nil, 0, fmt.Errorf("通知文本过长（超过%d字），请只粘贴通知正文", maxNoticeText)
+		return nil, fmt.Errorf("通知文本过长（超过%d字），请只粘贴通知正文", maxNoticeText)
 	}
-	return noticeDays(text)
+	return workday.ParseNotice(text)
 }

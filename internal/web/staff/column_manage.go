@@ -75,7 +75,7 @@ func (h handlers) columnNew(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h handlers) columnEdit(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
+	id, err := web.PathID(r, "id")
 	var c catalog.Column
 	if err == nil {
 		c, err = h.app.Store.Column(r.Context(), id)
@@ -135,17 +135,12 @@ var slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
 // columnSave creates (no {id}) or updates a 栏目.
 func (h handlers) columnSave(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	var c catalog.Column
-	if r.PathValue("id") != "" {
-		id, err := pathID(r, "id")
-		if err == nil {
-			c, err = h.app.Store.Column(ctx, id)
-		}
-		if err != nil {
-			h.app.Fail(w, r, err)
-			return
-		}
-	} else {
+	c, err := loadByPath(r, h.app.Store.Column)
+	if err != nil {
+		h.app.Fail(w, r, err)
+		return
+	}
+	if c.ID == 0 {
 		c.SiteID = formID(r, "site")
 		c.Slug = strings.TrimSpace(r.PostFormValue("slug"))
 		if _, err := h.app.Store.Site(ctx, c.SiteID); err != nil {
@@ -166,7 +161,6 @@ func (h handlers) columnSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	action, done := "column.update", "saved"
-	var err error
 	if c.ID == 0 {
 		action, done = "column.create", "created"
 		c.ID, err = h.app.Store.CreateColumn(ctx, c)

@@ -71,7 +71,7 @@ func columnIDs(groups []siteColumns) []int64 {
 // that the signed-in user may see it.
 func (h handlers) loadDocument(r *http.Request) (auth.User, catalog.Document, catalog.Column, error) {
 	u, _ := web.UserOf(r)
-	id, err := pathID(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return u, catalog.Document{}, catalog.Column{}, err
 	}
@@ -90,6 +90,17 @@ func (h handlers) loadDocument(r *http.Request) (auth.User, catalog.Document, ca
 		return u, d, c, web.ErrForbidden
 	}
 	return u, d, c, nil
+}
+
+// loadEditable is loadDocument for changes to a document's content or
+// attachments, which only drafts and returned documents accept: what is
+// under review or published must be sent back or withdrawn first.
+func (h handlers) loadEditable(r *http.Request) (catalog.Document, error) {
+	_, d, _, err := h.loadDocument(r)
+	if err == nil && !d.State.Editable() {
+		err = errNotEditable
+	}
+	return d, err
 }
 
 // errNotEditable answers an edit of a document under review or published.

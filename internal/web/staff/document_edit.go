@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 
@@ -32,39 +33,13 @@ func (h handlers) documentCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := catalog.Document{AuthorID: u.ID, Validity: catalog.Valid, State: catalog.StateDraft}
-	rows := readDocumentForm(r, &d)
-	fe, ups, err := h.checkDocument(r, &d)
-	if err != nil {
-		h.app.Fail(w, r, err)
-		return
-	}
-	if len(fe) > 0 {
-		h.renderDocumentForm(w, r, http.StatusUnprocessableEntity, d, rows, fe)
-		return
-	}
-	d.BodyHTML = catalog.SanitizeBody(d.BodyHTML)
-	id, err := h.app.Store.CreateDocument(r.Context(), d)
-	if err != nil {
-		h.app.Fail(w, r, err)
-		return
-	}
-	target := fmt.Sprintf("document:%d", id)
-	if err := h.app.Audit(r, "document.create", target, d.Title); err != nil {
-		h.app.Fail(w, r, err)
-		return
-	}
-	if err := h.storeAttachments(r, id, ups); err != nil {
-		h.app.Fail(w, r, err)
-		return
-	}
-	redirect(w, r, fmt.Sprintf("/admin/documents/%d", id), "created")
+	h.submitDocument(w, r, d, "document.create", "created", func(ctx context.Context, d catalog.Document) (int64, error) {
+		return h.app.Store.CreateDocument(ctx, d)
+	})
 }
 
 func (h handlers) documentEdit(w http.ResponseWriter, r *http.Request) {
-	_, d, _, err := h.loadDocument(r)
-	if err == nil && !d.State.Editable() {
-		err = errNotEditable
-	}
+	d, err := h.loadEditable(r)
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return
@@ -73,10 +48,7 @@ func (h handlers) documentEdit(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h handlers) documentUpdate(w http.ResponseWriter, r *http.Request) {
-	_, d, _, err := h.loadDocument(r)
-	if err == nil && !d.State.Editable() {
-		err = errNotEditable
-	}
+	d, err := h.loadEditable(r)
 	if err == nil {
 		err = h.parseUploadForm(r)
 	}
@@ -84,6 +56,18 @@ func (h handlers) documentUpdate(w http.ResponseWriter, r *http.Request) {
 		h.app.Fail(w, r, err)
 		return
 	}
+	h.submitDocument(w, r, d, "document.update", "saved", func(ctx context.Context, d catalog.Document) (int64, error) {
+		return d.ID, h.app.Store.UpdateDocument(ctx, d)
+	})
+}
+
+// submitDocument takes the posted form into d and, when it passes, saves
+// it with save (which returns the document's ID), audits action, stores the
+// attachments and shows the document with the confirmation done. When it
+// does not pass, the form is shown again with what the user typed and the
+// messages beside the fields.
+func (h handlers) submitDocument(w http.ResponseWriter, r *http.Request, d catalog.Document, action, done string,
+	save func(context.Context, catalog.Document) (int64, error)) {
 	rows := readDocumentForm(r, &d)
 	fe, ups, err := h.checkDocument(r, &d)
 	if err != nil {
@@ -95,19 +79,18 @@ func (h handlers) documentUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.BodyHTML = catalog.SanitizeBody(d.BodyHTML)
-	if err := h.app.Store.UpdateDocument(r.Context(), d); err != nil {
+	id, err := save(r.Context(), d)
+	if err == nil {
+		err = h.app.Audit(r, action, fmt.Sprintf("document:%d", id), d.Title)
+	}
+	if err == nil {
+		err = h.storeAttachments(r, id, ups)
+	}
+	if err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}
-	if err := h.app.Audit(r, "document.update", fmt.Sprintf("document:%d", d.ID), d.Title); err != nil {
-		h.app.Fail(w, r, err)
-		return
-	}
-	if err := h.storeAttachments(r, d.ID, ups); err != nil {
-		h.app.Fail(w, r, err)
-		return
-	}
-	redirect(w, r, fmt.Sprintf("/admin/documents/%d", d.ID), "saved")
+	redirect(w, r, fmt.Sprintf("/admin/documents/%d", id), done)
 }
 
 // checkDocument validates the typed document and its attachments. The

@@ -205,6 +205,21 @@ func documentForm(col int64, title string) url.Values {
 	}
 }
 
+// publishForm takes a new document through the whole workflow: office
+// creates it from form, submits it and passes 初审; reviewer passes 终审 with
+// the 保密审查 declaration.
+func publishForm(t *testing.T, office, reviewer *client, form url.Values) int64 {
+	t.Helper()
+	id := docID(t, office.post("/admin/documents/new", form))
+	path := "/admin/documents/" + itoa(id) + "/"
+	office.post(path+"submit", nil)
+	office.post(path+"first-approve", nil)
+	if res := reviewer.post(path+"final-approve", url.Values{"secrecy": {"yes"}}); res.status != http.StatusSeeOther {
+		t.Fatalf("终审 %s: %d %s", form.Get("title"), res.status, res.body)
+	}
+	return id
+}
+
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // audits counts the audit rows with action.

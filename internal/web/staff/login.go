@@ -54,16 +54,20 @@ func (h handlers) login(w http.ResponseWriter, r *http.Request) {
 	next := localPath(r.PostFormValue("next"))
 	ctx := r.Context()
 	now := h.app.Now()
-	fail := func(status int, msg string) { h.renderLogin(w, r, status, username, next, msg) }
+	// refuse audits a refused attempt (等级保护: every sign-in attempt is
+	// recorded) and shows the form again with what was typed.
+	refuse := func(u auth.User, action, detail string, status int, msg string) {
+		if err := h.auditLogin(r, u, action, detail); err != nil {
+			h.app.Fail(w, r, err)
+			return
+		}
+		h.renderLogin(w, r, status, username, next, msg)
+	}
 
 	u, err := h.app.Store.UserByName(ctx, username)
 	if errors.Is(err, store.ErrNotFound) || username == "" {
 		auth.VerifyPassword(dummyHash(), password)
-		if err := h.auditLogin(r, auth.User{Username: clip(username, 32)}, "login.failure", "未知用户"); err != nil {
-			h.app.Fail(w, r, err)
-			return
-		}
-		fail(http.StatusUnauthorized, msgBadLogin)
+		refuse(auth.User{Username: clip(username, 32)}, "login.failure", "未知用户", http.StatusUnauthorized, msgBadLogin)
 		return
 	}
 	if err != nil {
@@ -73,11 +77,7 @@ func (h handlers) login(w http.ResponseWriter, r *http.Request) {
 	// 等级保护 identity rules: a locked account is refused even with the
 	// right password until the 15 minutes have passed.
 	if u.Locked(now) {
-		if err := h.auditLogin(r, u, "login.locked", "账号锁定期间尝试登录"); err != nil {
-			h.app.Fail(w, r, err)
-			return
-		}
-		fail(http.StatusTooManyRequests, msgLocked)
+		refuse(u, "login.locked", "账号锁定期间尝试登录", http.StatusTooManyRequests, msgLocked)
 		return
 	}
 	if !auth.VerifyPassword(u.PasswordHash, password) {
@@ -88,26 +88,14 @@ func (h handlers) login(w http.ResponseWriter, r *http.Request) {
 		}
 		if until.After(now) {
 			// This failure was the fifth in a row: the account is now locked.
-			if err := h.auditLogin(r, u, "login.lockout", "连续5次密码错误，账号锁定15分钟"); err != nil {
-				h.app.Fail(w, r, err)
-				return
-			}
-			fail(http.StatusTooManyRequests, msgLocked)
+			refuse(u, "login.lockout", "连续5次密码错误，账号锁定15分钟", http.StatusTooManyRequests, msgLocked)
 			return
 		}
-		if err := h.auditLogin(r, u, "login.failure", "密码错误"); err != nil {
-			h.app.Fail(w, r, err)
-			return
-		}
-		fail(http.StatusUnauthorized, msgBadLogin)
+		refuse(u, "login.failure", "密码错误", http.StatusUnauthorized, msgBadLogin)
 		return
 	}
 	if u.Disabled {
-		if err := h.auditLogin(r, u, "login.failure", "账号已停用"); err != nil {
-			h.app.Fail(w, r, err)
-			return
-		}
-		fail(http.StatusForbidden, msgDisabled)
+		refuse(u, "login.failure", "账号已停用", http.StatusForbidden, msgDisabled)
 		return
 	}
 	if err := h.app.Store.RecordLogin(ctx, u.ID, 0, time.Time{}); err != nil {

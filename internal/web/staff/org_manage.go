@@ -48,7 +48,7 @@ func (h handlers) orgNew(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h handlers) orgEdit(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
+	id, err := web.PathID(r, "id")
 	var o catalog.Org
 	if err == nil {
 		o, err = h.app.Store.Org(r.Context(), id)
@@ -71,17 +71,12 @@ func (h handlers) renderOrgForm(w http.ResponseWriter, r *http.Request, status i
 // orgSave creates (no {id}) or updates a 科室.
 func (h handlers) orgSave(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	var o catalog.Org
-	if r.PathValue("id") != "" {
-		id, err := pathID(r, "id")
-		if err == nil {
-			o, err = h.app.Store.Org(ctx, id)
-		}
-		if err != nil {
-			h.app.Fail(w, r, err)
-			return
-		}
-	} else {
+	o, err := loadByPath(r, h.app.Store.Org)
+	if err != nil {
+		h.app.Fail(w, r, err)
+		return
+	}
+	if o.ID == 0 {
 		o.SiteID = formID(r, "site")
 	}
 	o.Name = strings.TrimSpace(r.PostFormValue("name"))
@@ -102,7 +97,6 @@ func (h handlers) orgSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	action, done := "org.update", "saved"
-	var err error
 	if o.ID == 0 {
 		action, done = "org.create", "created"
 		o.ID, err = h.app.Store.CreateOrg(ctx, o)

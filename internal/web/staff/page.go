@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"context"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -93,13 +94,19 @@ func redirect(w http.ResponseWriter, r *http.Request, path, done string) {
 	http.Redirect(w, r, path, http.StatusSeeOther)
 }
 
-// pathID reads a numeric path value; anything else is a page that does not exist.
-func pathID(r *http.Request, name string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, web.ErrNotFound
+// loadByPath reads the record an optional {id} path value names, with read.
+// The save handlers of sites, 科室 and 栏目 serve both /new (no {id}: the
+// zero record, to create) and /{id}/edit (the stored one, to update).
+func loadByPath[T any](r *http.Request, read func(context.Context, int64) (T, error)) (T, error) {
+	var zero T
+	if r.PathValue("id") == "" {
+		return zero, nil
 	}
-	return id, nil
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return zero, err
+	}
+	return read(r.Context(), id)
 }
 
 // formID reads an optional numeric form value (0 when empty or invalid).

@@ -39,7 +39,7 @@ func (h handlers) siteNew(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h handlers) siteEdit(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
+	id, err := web.PathID(r, "id")
 	var s catalog.Site
 	if err == nil {
 		s, err = h.app.Store.Site(r.Context(), id)
@@ -74,17 +74,12 @@ var (
 // routing table.
 func (h handlers) siteSave(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	var s catalog.Site
-	if r.PathValue("id") != "" {
-		id, err := pathID(r, "id")
-		if err == nil {
-			s, err = h.app.Store.Site(ctx, id)
-		}
-		if err != nil {
-			h.app.Fail(w, r, err)
-			return
-		}
-	} else {
+	s, err := loadByPath(r, h.app.Store.Site)
+	if err != nil {
+		h.app.Fail(w, r, err)
+		return
+	}
+	if s.ID == 0 {
 		s.Code = strings.TrimSpace(r.PostFormValue("code"))
 		s.ParentID = formID(r, "parent")
 	}
@@ -117,7 +112,6 @@ func (h handlers) siteSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	action, done := "site.update", "saved"
-	var err error
 	if s.ID == 0 {
 		action, done = "site.create", "created"
 		s.ID, err = h.app.Store.CreateSite(ctx, s)

@@ -48,13 +48,8 @@ func (h handlers) userResetPassword(w http.ResponseWriter, r *http.Request) {
 		h.app.Fail(w, r, err)
 		return
 	}
-	pw := r.PostFormValue("password")
 	fe := catalog.FieldErrors{}
-	if err := auth.CheckPassword(pw); err != nil {
-		fe.Add("password", err.Error())
-	} else if pw != r.PostFormValue("password2") {
-		fe.Add("password2", "两次输入的密码不一致")
-	}
+	pw := readNewPassword(r, fe)
 	if len(fe) > 0 {
 		h.renderUserForm(w, r, http.StatusUnprocessableEntity, u, fe)
 		return

@@ -110,6 +110,18 @@ func (h handlers) readUser(r *http.Request, u *auth.User, fe catalog.FieldErrors
 	}
 }
 
+// readNewPassword reads a password chosen for an account and checks it
+// against the password policy and its confirmation.
+func readNewPassword(r *http.Request, fe catalog.FieldErrors) string {
+	pw := r.PostFormValue("password")
+	if err := auth.CheckPassword(pw); err != nil {
+		fe.Add("password", err.Error())
+	} else if pw != r.PostFormValue("password2") {
+		fe.Add("password2", "两次输入的密码不一致")
+	}
+	return pw
+}
+
 func (h handlers) userCreate(w http.ResponseWriter, r *http.Request) {
 	u := auth.User{Username: strings.TrimSpace(r.PostFormValue("username"))}
 	fe := catalog.FieldErrors{}
@@ -117,12 +129,7 @@ func (h handlers) userCreate(w http.ResponseWriter, r *http.Request) {
 		fe.Add("username", "用户名为3至32位字母、数字、点、下划线或连字符，以字母或数字开头")
 	}
 	h.readUser(r, &u, fe)
-	pw := r.PostFormValue("password")
-	if err := auth.CheckPassword(pw); err != nil {
-		fe.Add("password", err.Error())
-	} else if pw != r.PostFormValue("password2") {
-		fe.Add("password2", "两次输入的密码不一致")
-	}
+	pw := readNewPassword(r, fe)
 	if len(fe) > 0 {
 		h.renderUserForm(w, r, http.StatusUnprocessableEntity, u, fe)
 		return
@@ -149,7 +156,7 @@ func (h handlers) userCreate(w http.ResponseWriter, r *http.Request) {
 
 // loadUser reads the account named by the {id} path value.
 func (h handlers) loadUser(r *http.Request) (auth.User, error) {
-	id, err := pathID(r, "id")
+	id, err := web.PathID(r, "id")
 	if err != nil {
 		return auth.User{}, err
 	}

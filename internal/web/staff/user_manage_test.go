@@ -142,13 +142,7 @@ func TestValiditySet(t *testing.T) {
 	e.user("office1", auth.RoleOffice, 0)
 	e.user("reviewer1", auth.RoleReviewer, 0)
 	office, reviewer := e.login("office1"), e.login("reviewer1")
-	publish := func(title string) int64 {
-		id := docID(t, office.post("/admin/documents/new", documentForm(e.colA, title)))
-		office.post("/admin/documents/"+itoa(id)+"/submit", nil)
-		office.post("/admin/documents/"+itoa(id)+"/first-approve", nil)
-		reviewer.post("/admin/documents/"+itoa(id)+"/final-approve", url.Values{"secrecy": {"yes"}})
-		return id
-	}
+	publish := func(title string) int64 { return publishForm(t, office, reviewer, documentForm(e.colA, title)) }
 	old, repl := publish("原办法"), publish("新办法")
 	newDoc, _ := e.st.Document(ctx, repl)
 	path := "/admin/documents/" + itoa(old) + "/validity"

@@ -222,14 +222,7 @@ func TestLatePublicationFlagged(t *testing.T) {
 		t.Helper()
 		form := documentForm(e.colA, title)
 		form.Set("written_on", written)
-		id := docID(t, office.post("/admin/documents/new", form))
-		path := "/admin/documents/" + itoa(id) + "/"
-		office.post(path+"submit", nil)
-		office.post(path+"first-approve", nil)
-		if res := reviewer.post(path+"final-approve", url.Values{"secrecy": {"yes"}}); res.status != http.StatusSeeOther {
-			t.Fatalf("终审 %s: %d %s", title, res.status, res.body)
-		}
-		return id
+		return publishForm(t, office, reviewer, form)
 	}
 	// Written 2025-01-02, published 2025-03-10: 43 working days with the 2025
 	// Spring Festival (01-28…02-04 off, 01-26 and 02-08 worked), so 23 late.
