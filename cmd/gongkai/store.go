@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"gongkai/internal/config"
+	"gongkai/internal/secret"
 	"gongkai/internal/store"
 )
 
@@ -98,6 +99,13 @@ func openStore(ctx context.Context, cfg config.Config) (*store.Store, error) {
 		st.Close()
 		return nil, err
 	}
+	// Applicants' personal data is encrypted with these keys (internal/secret).
+	kr, _, err := secret.Load(cfg.SecretKeyFile(), cfg.Key)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	st.SetKeyring(kr)
 	if err := st.SeedCalendar(ctx); err != nil {
 		st.Close()
 		return nil, err

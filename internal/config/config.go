@@ -21,6 +21,11 @@ type Config struct {
 	NoDemo      bool          // start empty instead of creating the demo agency
 	IdleTimeout time.Duration // staff session idle timeout (30 minutes)
 	MaxUpload   int64         // largest accepted attachment in bytes
+	// Personal-data encryption keys (internal/secret): GONGKAI_KEY holds the
+	// keys themselves (base64, comma-separated, primary first) and wins over
+	// the key file; KeyFile defaults to DataDir/secret.key, created 0600.
+	Key     string // GONGKAI_KEY
+	KeyFile string // GONGKAI_KEY_FILE
 }
 
 // Default returns the configuration a bare `gongkai serve` runs with.
@@ -29,6 +34,8 @@ func Default() Config {
 		Addr:        envOr("GONGKAI_ADDR", "127.0.0.1:8080"),
 		DataDir:     envOr("GONGKAI_DATA", "data"),
 		DB:          os.Getenv("GONGKAI_DB"),
+		Key:         os.Getenv("GONGKAI_KEY"),
+		KeyFile:     os.Getenv("GONGKAI_KEY_FILE"),
 		IdleTimeout: 30 * time.Minute,
 		MaxUpload:   50 << 20,
 	}
@@ -38,6 +45,7 @@ func Default() Config {
 func (c *Config) BindData(fs *flag.FlagSet) {
 	fs.StringVar(&c.DataDir, "data", c.DataDir, "数据目录 (SQLite 数据库与附件) / data directory")
 	fs.StringVar(&c.DB, "db", c.DB, "数据库: 留空使用内置 SQLite; postgres://… 使用 PostgreSQL / database DSN")
+	fs.StringVar(&c.KeyFile, "key-file", c.KeyFile, "个人信息加密密钥文件（默认 数据目录/secret.key）/ key file")
 }
 
 // BindServe registers the flags of `gongkai serve`.
@@ -68,6 +76,14 @@ func (c Config) IsPostgres() bool {
 
 // SQLitePath is where the embedded database lives.
 func (c Config) SQLitePath() string { return filepath.Join(c.DataDir, "gongkai.db") }
+
+// SecretKeyFile is the personal-data key file: KeyFile, else DataDir/secret.key.
+func (c Config) SecretKeyFile() string {
+	if c.KeyFile != "" {
+		return c.KeyFile
+	}
+	return filepath.Join(c.DataDir, "secret.key")
+}
 
 // FilesDir is where attachments are stored.
 func (c Config) FilesDir() string { return filepath.Join(c.DataDir, "files") }

@@ -38,6 +38,7 @@ type Store struct {
 	db      *sql.DB
 	dialect Dialect
 	conn
+	apps appState // 依申请公开: personal-data keys and calendar cache (application_*.go)
 }
 
 // Open connects to PostgreSQL when dsn starts with postgres:// and otherwise

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"gongkai/internal/secret"
 	"gongkai/internal/store"
 	"gongkai/internal/testenv"
 )
@@ -48,7 +49,22 @@ func Open(t testing.TB, d store.Dialect) *store.Store {
 	if _, err := s.Migrate(ctx); err != nil {
 		t.Fatalf("migrate %s: %v", d, err)
 	}
+	s.SetKeyring(Keyring(t))
 	return s
+}
+
+// Keyring returns a fresh random personal-data keyring for a test store.
+func Keyring(t testing.TB) *secret.Keyring {
+	t.Helper()
+	k, err := secret.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kr, err := secret.NewKeyring(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kr
 }
 
 // PostgresDSN returns a DSN whose search_path is a new, empty schema that is

@@ -10,6 +10,7 @@ import (
 	"gongkai/internal/config"
 	"gongkai/internal/store"
 	"gongkai/internal/web"
+	"gongkai/internal/web/api"
 	"gongkai/internal/web/public"
 	"gongkai/internal/web/staff"
 )
@@ -26,5 +27,6 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Logg
 	app.RegisterOps()
 	public.Register(app)
 	staff.Register(app)
+	api.Register(app)
 	return app, app.Handler(), nil
 }
