@@ -1,0 +1,158 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"gongkai/internal/search"
+	"gongkai/internal/search/searchtest"
+	"gongkai/internal/store"
+)
+
+// query is one query of the mix with what it must find, if anything.
+type query struct {
+	req    search.Request
+	target int64 // a document the query was taken from (title class)
+}
+
+type class struct {
+	name, desc string
+	queries    []query
+}
+
+// buildMix makes the query classes. Common-word queries are the hard case
+// of tech-notes §3: their words occur in most documents.
+func buildMix(ctx context.Context, st *store.Store, v *searchtest.Vocab, s siteIDs, n int) []class {
+	r := rand.New(rand.NewPCG(7, 7))
+	seg, err := search.Default()
+	check(err)
+	common := func() string { return searchtest.Common[r.IntN(len(searchtest.Common))] }
+	two := func() string {
+		a, b := common(), common()
+		for b == a {
+			b = common()
+		}
+		return a + " " + b
+	}
+	mk := func(name, desc string, f func(i int) query) class {
+		c := class{name: name, desc: desc}
+		for i := range n {
+			q := f(i)
+			q.req.SiteID, q.req.NoLog, q.req.PerPage = s.site, true, 20
+			c.queries = append(c.queries, q)
+		}
+		return c
+	}
+	size, err := st.SearchIndexSize(ctx)
+	check(err)
+	titles := sampleTitles(ctx, st, r, n, size)
+	return []class{
+		mk("common-date", "两个常见词，按时间", func(int) query { return query{req: search.Request{Query: two()}} }),
+		mk("common-rel", "两个常见词，按相关度", func(int) query {
+			return query{req: search.Request{Query: two(), Order: store.ByRelevance}}
+		}),
+		mk("title-rel", "取自某篇标题的 2–3 个词，按相关度", func(i int) query {
+			t := titles[i%len(titles)]
+			words := slices.DeleteFunc(seg.Words(t.title), func(w string) bool { return len([]rune(w)) < 2 })
+			if len(words) > 3 {
+				start := r.IntN(len(words) - 2)
+				words = words[start : start+3]
+			}
+			return query{req: search.Request{Query: strings.Join(words, " "), Order: store.ByRelevance}, target: t.id}
+		}),
+		mk("mid-rel", "中频主题词 + 常见词，按相关度", func(int) query {
+			return query{req: search.Request{Query: v.Topic() + " " + common(), Order: store.ByRelevance}}
+		}),
+		mk("filtered", "常见词 + 栏目 + 年份，按相关度", func(int) query {
+			return query{req: search.Request{Query: common(), ColumnIDs: []int64{s.columns[r.IntN(len(s.columns))]},
+				Year: 2017 + r.IntN(9), Order: store.ByRelevance}}
+		}),
+		mk("rare", "长尾词，按时间", func(int) query { return query{req: search.Request{Query: v.Rare()}} }),
+		mk("miss", "两个长尾词（多为无结果，走纠错）", func(int) query { return query{req: search.Request{Query: v.Rare() + v.Rare()}} }),
+	}
+}
+
+type sampled struct {
+	id    int64
+	title string
+}
+
+func sampleTitles(ctx context.Context, st *store.Store, r *rand.Rand, n, size int) []sampled {
+	var out []sampled
+	for len(out) < n {
+		docs, err := st.PublishedAfter(ctx, int64(r.IntN(max(size, 1))), 1)
+		check(err)
+		if len(docs) == 1 {
+			out = append(out, sampled{docs[0].ID, docs[0].Title})
+		}
+	}
+	return out
+}
+
+// runQueries warms up with one pass and reports the second.
+func runQueries(ctx context.Context, st *store.Store, v *searchtest.Vocab, s siteIDs, n int) {
+	mix := buildMix(ctx, st, v, s, n)
+	eng := search.New(st, time.Now)
+	for _, c := range mix {
+		for _, q := range c.queries {
+			_, err := eng.Search(ctx, q.req)
+			check(err)
+		}
+	}
+	fmt.Println("| 查询类别 | 说明 | 次数 | p50 | p95 | p99 | 最大 | 平均结果数 | 备注 |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|")
+	var all []time.Duration
+	for _, c := range mix {
+		var lat []time.Duration
+		hits, found := 0, 0
+		for _, q := range c.queries {
+			t := time.Now()
+			res, err := eng.Search(ctx, q.req)
+			lat = append(lat, time.Since(t))
+			check(err)
+			hits += res.Total
+			if q.target != 0 && slices.ContainsFunc(res.Hits[:min(10, len(res.Hits))], func(h search.Hit) bool { return h.Doc.ID == q.target }) {
+				found++
+			}
+		}
+		note := ""
+		if c.name == "title-rel" {
+			note = fmt.Sprintf("来源文件在前 10 条：%d%%", found*100/len(c.queries))
+		}
+		if c.name == "common-rel" || c.name == "title-rel" {
+			note += exactAgreement(ctx, st, eng, c)
+		}
+		all = append(all, lat...)
+		p := percentiles(lat)
+		fmt.Printf("| %s | %s | %d | %s | %s | %s | %s | %d | %s |\n", c.name, c.desc, len(lat), p[0], p[1], p[2], p[3], hits/len(lat), note)
+	}
+	p := percentiles(all)
+	fmt.Printf("| **全部** | 以上合计 | %d | %s | %s | %s | %s | | |\n", len(all), p[0], p[1], p[2], p[3])
+	if b, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(line, "VmRSS") {
+				fmt.Printf("\n查询阶段 %s\n", strings.Join(strings.Fields(line), " "))
+			}
+		}
+	}
+}
+
+func percentiles(d []time.Duration) [4]string {
+	s := slices.Clone(d)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	at := func(p float64) string { return fmtDur(s[min(int(p*float64(len(s))), len(s)-1)]) }
+	return [4]string{at(0.50), at(0.95), at(0.99), fmtDur(s[len(s)-1])}
+}
+
+func fmtDur(d time.Duration) string {
+	if d < time.Millisecond {
+		return fmt.Sprintf("%d µs", d.Microseconds())
+	}
+	return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000)
+}

@@ -1,0 +1,196 @@
+package store
+
+import (
+	"context"
+	"slices"
+
+	"gongkai/internal/catalog"
+)
+
+// SearchOrder is how results are sorted.
+type SearchOrder int
+
+const (
+	ByDate      SearchOrder = iota // newest first, the default listing
+	ByRelevance                    // best match first, repealed/expired demoted
+)
+
+// SearchQuery is a segmented query with its filters. internal/search builds
+// it from what a visitor typed.
+type SearchQuery struct {
+	// Groups must all match (or, with Any, at least one). A group matches
+	// when one of its alternatives (synonyms) has all its words.
+	Groups     [][][]string
+	Any        bool
+	SiteID     int64
+	ColumnIDs  []int64
+	OrgID      int64
+	Year       int
+	Genre      catalog.Genre
+	Validities []catalog.Validity // any of these; none = all
+	Topic      string
+	Order      SearchOrder
+	Limit      int
+	Offset     int
+}
+
+// SearchHit is one result.
+type SearchHit struct {
+	Doc     catalog.Document
+	Score   float64 // relevance order only
+	InTitle bool    // every query word is in the title
+}
+
+// SearchPage is one page of results. Total stops counting at
+// SearchCountCap; Capped says it did.
+type SearchPage struct {
+	Hits   []SearchHit
+	Total  int
+	Capped bool
+}
+
+const (
+	// SearchCountCap bounds the count shown as "N+ 条": counting every
+	// match of 政府 in a million documents would cost what ranking does,
+	// and paging stops at maxSearchOffset anyway.
+	SearchCountCap = maxSearchOffset
+	// rankCandidates bounds the relevance ranking (search_rank.go). A
+	// query with fewer matches is ranked exactly. One with more consists
+	// of common words only (a rare word would bound the matches); then the
+	// newest matches with every word in the title and the newest matches
+	// overall are ranked: scoring every match of such a query was what
+	// cost 0.5 s at 200,000 documents (tech-notes §3).
+	rankCandidates = 2000
+	// maxSearchOffset bounds paging.
+	maxSearchOffset = 1000
+)
+
+// matchExpr is a query in engine-neutral form; each backend renders it.
+type matchExpr struct {
+	groups    [][][]string
+	any       bool
+	titleOnly bool
+	meta      [][]string // every entry must match one of its tokens
+	notMeta   []string   // none may match
+}
+
+func (q SearchQuery) expr() matchExpr {
+	m := matchExpr{groups: q.Groups, any: q.Any}
+	if q.SiteID != 0 {
+		m.meta = append(m.meta, []string{metaSite(q.SiteID)})
+	}
+	if len(q.ColumnIDs) > 0 {
+		var cs []string
+		for _, id := range q.ColumnIDs {
+			cs = append(cs, metaColumn(id))
+		}
+		m.meta = append(m.meta, cs)
+	}
+	if q.OrgID != 0 {
+		m.meta = append(m.meta, []string{metaOrg(q.OrgID)})
+	}
+	if q.Year != 0 {
+		m.meta = append(m.meta, []string{metaYear(q.Year)})
+	}
+	if q.Genre != "" {
+		m.meta = append(m.meta, []string{metaGenre(q.Genre)})
+	}
+	if q.Topic != "" {
+		m.meta = append(m.meta, []string{metaTopic(q.Topic)})
+	}
+	if len(q.Validities) > 0 && len(q.Validities) < len(catalog.Validities) {
+		// Excluding is cheaper than a union when most are allowed.
+		for _, v := range catalog.Validities {
+			if !slices.Contains(q.Validities, v) {
+				m.notMeta = append(m.notMeta, metaValidity(v))
+			}
+		}
+	}
+	return m
+}
+
+func (m matchExpr) empty() bool {
+	for _, g := range m.groups {
+		for _, alt := range g {
+			if len(alt) > 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Search runs q: newest first, or by relevance within the bounds described
+// at rankCandidates.
+func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchPage, error) {
+	var page SearchPage
+	m := q.expr()
+	if m.empty() {
+		return page, nil
+	}
+	limit := pageLimit(q.Limit, 10)
+	offset := min(max(q.Offset, 0), maxSearchOffset)
+	b := s.search()
+	total, err := b.count(ctx, s.conn, m, SearchCountCap+1)
+	if err != nil {
+		return page, err
+	}
+	page.Total, page.Capped = min(total, SearchCountCap), total > SearchCountCap
+	if total == 0 || offset >= total {
+		return page, nil
+	}
+	var keys []int64
+	ranks := map[int64]rankedKey{}
+	if q.Order == ByRelevance {
+		ranked, err := s.rank(ctx, b, m, total)
+		if err != nil {
+			return page, err
+		}
+		for i, r := range ranked {
+			if i >= offset && i < offset+limit {
+				keys = append(keys, r.Key)
+			}
+			ranks[r.Key] = r
+		}
+	} else if keys, err = b.newest(ctx, s.conn, m, limit, offset); err != nil {
+		return page, err
+	}
+	docs, err := s.documentsByID(ctx, keys)
+	if err != nil {
+		return page, err
+	}
+	for _, k := range keys {
+		if d, ok := docs[docIDOfKey(k)]; ok {
+			page.Hits = append(page.Hits, SearchHit{Doc: d, Score: ranks[k].Score, InTitle: ranks[k].InTitle})
+		}
+	}
+	return page, nil
+}
+
+// documentsByID reads the documents behind index keys.
+func (s *Store) documentsByID(ctx context.Context, keys []int64) (map[int64]catalog.Document, error) {
+	out := make(map[int64]catalog.Document, len(keys))
+	if len(keys) == 0 {
+		return out, nil
+	}
+	ids := make([]int64, len(keys))
+	for i, k := range keys {
+		ids[i] = docIDOfKey(k)
+	}
+	rows, err := s.query(ctx, `SELECT `+documentCols+` FROM documents WHERE id IN (`+placeholders(len(ids))+`)`, anySlice(ids)...)
+	docs, err := collect(rows, err, scanDocument)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range docs {
+		out[d.ID] = d
+	}
+	return out, nil
+}
+
+// SearchDocFreq is how many indexed documents hold token, counted up to
+// limit (counting every match of a common word is what costs), for the
+// search package's choice of which words matter in a question.
+func (s *Store) SearchDocFreq(ctx context.Context, token string, limit int) (int, error) {
+	return s.search().docFreq(ctx, s.conn, token, limit)
+}
