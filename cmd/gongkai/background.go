@@ -16,6 +16,7 @@ const backgroundEvery = time.Minute
 // removes idle staff sessions, once at start and then every minute, until
 // ctx is cancelled.
 func runBackground(ctx context.Context, app *web.App) {
+	defer startMonitors(ctx, app)() // the site monitors, on their own schedule
 	t := time.NewTicker(backgroundEvery)
 	defer t.Stop()
 	for {
@@ -35,6 +36,7 @@ func backgroundOnce(ctx context.Context, app *web.App) {
 	} else if n > 0 {
 		app.Log.Info("published scheduled documents", "count", n)
 	}
+	remindAndMail(ctx, app) // 依申请公开 due-date reminders and the outbox
 	// Sessions idle past the timeout can no longer be used (web checks on
 	// every request); this only keeps the table small.
 	if err := app.Store.DeleteIdleSessions(ctx, app.Now().Add(-app.Cfg.IdleTimeout)); err != nil && ctx.Err() == nil {

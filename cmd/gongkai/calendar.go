@@ -53,5 +53,19 @@ func runCalendarImport(ctx context.Context, args []string, s streams) error {
 		return err
 	}
 	fmt.Fprintf(s.out, "已保存 %d 天，%d 年的节假日安排已录入工作日历\n", len(days), year)
+	// Open applications' due dates follow the calendar (architecture:
+	// recomputed when it changes).
+	cal, err := st.Calendar(ctx)
+	if err != nil {
+		return err
+	}
+	res, err := st.RecomputeDueDates(ctx, cal)
+	if err != nil {
+		return fmt.Errorf("重新计算答复期限失败: %w", err)
+	}
+	fmt.Fprintf(s.out, "已重新计算未办结申请的答复期限：检查 %d 件，变更 %d 件\n", res.Checked, res.Changed)
+	if res.Failed > 0 {
+		fmt.Fprintf(s.errOut, "另有 %d 件申请涉及的年度未录入工作日历，答复期限暂未重新计算\n", res.Failed)
+	}
 	return nil
 }

@@ -35,8 +35,9 @@ func ensureFirstRun(ctx context.Context, cfg config.Config, st *store.Store, out
 		return err
 	}
 	accounts := append([]account(nil), administrators...)
+	var sum demo.Summary
 	if !cfg.NoDemo {
-		sum, err := demo.Create(ctx, st, time.Now())
+		sum, err = demo.Create(ctx, st, time.Now())
 		if err != nil {
 			return fmt.Errorf("创建演示数据失败: %w", err)
 		}
@@ -60,6 +61,14 @@ func ensureFirstRun(ctx context.Context, cfg config.Config, st *store.Store, out
 			label += "（" + a.orgName + "）"
 		}
 		fmt.Fprintf(out, "首次启动：已创建%s账号 %s，初始密码 %s（仅显示一次，请登录后修改）\n", label, a.username, pw)
+	}
+	if !cfg.NoDemo {
+		// After the accounts: the demo staff handle the demo applications.
+		as, err := demo.CreateApplications(ctx, st, sum, time.Now())
+		if err != nil {
+			return fmt.Errorf("创建演示申请失败: %w", err)
+		}
+		fmt.Fprintf(out, "首次启动：已创建%d件演示依申请公开申请（%d件尚未办结）和%d件复议诉讼案件\n", as.Applications, as.Open, as.ReviewCases)
 	}
 	return nil
 }

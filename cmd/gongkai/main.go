@@ -34,7 +34,9 @@ func commands() []command {
 		{"workday", "工作日计算（workday add 日期 天数）", runWorkday},
 		{"calendar", "节假日安排（calendar import-notice 通知文件）", runCalendar},
 		{"import", "从旧网站导入文件（import documents 文件.jsonl）", runImport},
+		{"monitor", "网站监测（monitor list | monitor run 名称 [--dry-run]）", runMonitor},
 		{"secret", "个人信息加密密钥（secret status | add-key | rotate | remove-key）", runSecret},
+		{"search", "站内搜索（search reindex 重建索引，search queries 搜索词统计）", runSearch},
 	}
 }
 

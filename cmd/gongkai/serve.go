@@ -47,6 +47,7 @@ func runServe(ctx context.Context, args []string, s streams) error {
 	bg, stopBackground := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() { defer close(done); runBackground(bg, app) }()
+	go prepareSearch(bg, st, log)
 	log.Info("started", "addr", ln.Addr().String(), "db", string(st.Dialect()), "sites", len(app.Sites()))
 	fmt.Fprintf(out, "Gongkai 已启动: http://%s/ (管理后台 http://%s/admin/, 数据库 %s)\n", ln.Addr(), ln.Addr(), st.Dialect())
 	errc := make(chan error, 1)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"gongkai/internal/config"
+	"gongkai/internal/search"
 	"gongkai/internal/secret"
 	"gongkai/internal/store"
 )
@@ -99,6 +100,7 @@ func openStore(ctx context.Context, cfg config.Config) (*store.Store, error) {
 		st.Close()
 		return nil, err
 	}
+	search.Attach(st) // every document write keeps the search index in its transaction
 	// Applicants' personal data is encrypted with these keys (internal/secret).
 	kr, _, err := secret.Load(cfg.SecretKeyFile(), cfg.Key)
 	if err != nil {

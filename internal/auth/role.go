@@ -18,10 +18,16 @@ const (
 	RoleOfficer  Role = "officer"  // 科室信息员: only their Org's columns
 	RoleReviewer Role = "reviewer" // 审核人
 	RoleLeader   Role = "leader"   // 分管领导
+	// RoleOfficeHead is the 政府信息公开工作机构负责人 (公开办负责人): besides
+	// the 公开办's work it alone approves an extension of the reply period
+	// (条例第三十三条第二款). It is its own role rather than RoleLeader: the
+	// 分管领导 is the agency leader in charge, not the head of the 工作机构
+	// the 条例 names.
+	RoleOfficeHead Role = "office_head" // 公开办负责人
 )
 
 // Roles lists every role in display order.
-var Roles = []Role{RoleSysAdmin, RoleSecAdmin, RoleAuditor, RoleOffice, RoleOfficer, RoleReviewer, RoleLeader}
+var Roles = []Role{RoleSysAdmin, RoleSecAdmin, RoleAuditor, RoleOffice, RoleOfficer, RoleReviewer, RoleLeader, RoleOfficeHead}
 
 // Label is the Chinese name of the role.
 func (r Role) Label() string {
@@ -40,6 +46,8 @@ func (r Role) Label() string {
 		return "审核人"
 	case RoleLeader:
 		return "分管领导"
+	case RoleOfficeHead:
+		return "公开办负责人"
 	}
 	return string(r)
 }
@@ -63,16 +71,26 @@ const (
 	PermCalendar      Perm = "calendar.manage"
 	PermUsers         Perm = "users.manage"
 	PermAuditRead     Perm = "audit.read"
+
+	// 依申请公开 (条例第四章). PermApplications: the queue, case pages and
+	// case steps (officers: their own Org's cases only, checked in the
+	// handler); registering, assigning and the register of 复议/诉讼 are
+	// for the 公开办 (roles that are not Org-scoped).
+	PermApplications     Perm = "applications"
+	PermExtensionApprove Perm = "applications.extension" // 条例第三十三条第二款: 工作机构负责人同意
+	PermNoticeTemplates  Perm = "notices.templates"      // edit the 告知书 templates and the remedy settings
 )
 
 var grants = map[Role][]Perm{
 	RoleSysAdmin: {PermDashboard, PermManageCatalog, PermCalendar},
 	RoleSecAdmin: {PermDashboard, PermUsers},
 	RoleAuditor:  {PermDashboard, PermAuditRead},
-	RoleOffice:   {PermDashboard, PermEditDocument, PermFirstReview, PermWithdraw, PermValidity, PermManageCatalog},
-	RoleOfficer:  {PermDashboard, PermEditDocument},
+	RoleOffice:   {PermDashboard, PermEditDocument, PermFirstReview, PermWithdraw, PermValidity, PermManageCatalog, PermApplications, PermNoticeTemplates},
+	RoleOfficer:  {PermDashboard, PermEditDocument, PermApplications},
 	RoleReviewer: {PermDashboard, PermFirstReview, PermFinalReview, PermWithdraw, PermValidity},
 	RoleLeader:   {PermDashboard, PermFinalReview, PermWithdraw},
+	RoleOfficeHead: {PermDashboard, PermEditDocument, PermFirstReview, PermWithdraw, PermValidity,
+		PermApplications, PermExtensionApprove, PermNoticeTemplates},
 }
 
 // Can reports whether role r holds permission p.
@@ -87,3 +105,20 @@ func (r Role) Can(p Perm) bool {
 
 // OrgScoped reports whether the role only reaches its own Org's columns.
 func (r Role) OrgScoped() bool { return r == RoleOfficer }
+
+// Site monitors (国办秘函〔2019〕19号 indicators): the dashboard, inspection
+// report and quarterly 通报 (PermMonitor), and their thresholds, column
+// windows and word list (PermMonitorManage, the 公开办's).
+const (
+	PermMonitor       Perm = "monitor.read"
+	PermMonitorManage Perm = "monitor.manage"
+)
+
+func init() {
+	for _, r := range []Role{RoleOffice, RoleOfficeHead, RoleOfficer, RoleReviewer, RoleLeader} {
+		grants[r] = append(grants[r], PermMonitor)
+	}
+	for _, r := range []Role{RoleOffice, RoleOfficeHead} {
+		grants[r] = append(grants[r], PermMonitorManage)
+	}
+}

@@ -21,11 +21,20 @@ type Config struct {
 	NoDemo      bool          // start empty instead of creating the demo agency
 	IdleTimeout time.Duration // staff session idle timeout (30 minutes)
 	MaxUpload   int64         // largest accepted attachment in bytes
+	Speech      Speech        // read-aloud and voice input (speech.go)
 	// Personal-data encryption keys (internal/secret): GONGKAI_KEY holds the
 	// keys themselves (base64, comma-separated, primary first) and wins over
 	// the key file; KeyFile defaults to DataDir/secret.key, created 0600.
 	Key     string // GONGKAI_KEY
 	KeyFile string // GONGKAI_KEY_FILE
+	// Outgoing mail (due-date reminders, internal/outbox). Optional: with no
+	// SMTPAddr (host:port) the outbox keeps the mail until one is set.
+	// STARTTLS is used whenever the server offers it; SMTPUser and
+	// SMTPPassword (environment only) enable PLAIN authentication.
+	SMTPAddr     string // GONGKAI_SMTP_ADDR
+	SMTPFrom     string // GONGKAI_SMTP_FROM, the sender address
+	SMTPUser     string // GONGKAI_SMTP_USER
+	SMTPPassword string // GONGKAI_SMTP_PASSWORD
 }
 
 // Default returns the configuration a bare `gongkai serve` runs with.
@@ -38,6 +47,12 @@ func Default() Config {
 		KeyFile:     os.Getenv("GONGKAI_KEY_FILE"),
 		IdleTimeout: 30 * time.Minute,
 		MaxUpload:   50 << 20,
+		Speech:      defaultSpeech(),
+
+		SMTPAddr:     os.Getenv("GONGKAI_SMTP_ADDR"),
+		SMTPFrom:     os.Getenv("GONGKAI_SMTP_FROM"),
+		SMTPUser:     os.Getenv("GONGKAI_SMTP_USER"),
+		SMTPPassword: os.Getenv("GONGKAI_SMTP_PASSWORD"),
 	}
 }
 
@@ -53,6 +68,7 @@ func (c *Config) BindServe(fs *flag.FlagSet) {
 	c.BindData(fs)
 	fs.StringVar(&c.Addr, "addr", c.Addr, "监听地址 / listen address")
 	fs.BoolVar(&c.NoDemo, "no-demo", c.NoDemo, "空库启动时不创建演示数据 / start empty")
+	c.Speech.bind(fs)
 }
 
 // Validate reports the first configuration error in Chinese.
@@ -66,7 +82,10 @@ func (c Config) Validate() error {
 	if c.Addr == "" {
 		return errors.New("监听地址不能为空 (--addr)")
 	}
-	return nil
+	if c.SMTPAddr != "" && c.SMTPFrom == "" {
+		return errors.New("配置了邮件服务器 (GONGKAI_SMTP_ADDR) 时请同时配置发件人地址 (GONGKAI_SMTP_FROM)")
+	}
+	return c.Speech.validate()
 }
 
 // IsPostgres reports whether the PostgreSQL store is selected.

@@ -1,8 +1,10 @@
 // Package demo creates the demonstration agency a fresh installation starts
 // with: a 市经信局 modelled on the seed annual report (黄石市经济和信息化局),
 // its 科室, the standard columns and three years of published documents,
-// normative documents with their repeal history, and channel records. It is
-// marked as demo data, and the same on every run (seeded generator).
+// normative documents with their repeal history, and channel records; and,
+// once its staff accounts exist, three years of 依申请公开 cases with their
+// notices and the 复议/诉讼 register (CreateApplications). It is marked as
+// demo data, and the same on every run (seeded generators).
 package demo
 
 import (
@@ -81,9 +83,11 @@ type StaffAccount struct {
 }
 
 // Staff lists the demo staff: one per working role, two 科室信息员 of
-// different 科室 so the org restriction can be tried.
+// different 科室 so the org restriction can be tried, and the 公开办负责人
+// who approves extensions (条例第三十三条第二款).
 var Staff = []StaffAccount{
 	{"gkb", "公开办工作人员", auth.RoleOffice, "办公室"},
+	{"gkbfzr", "公开办负责人", auth.RoleOfficeHead, "办公室"},
 	{"zhengce", "政策法规科信息员", auth.RoleOfficer, "政策法规科"},
 	{"chanye", "产业发展科信息员", auth.RoleOfficer, "产业发展科"},
 	{"shenhe", "审核人", auth.RoleReviewer, "办公室"},

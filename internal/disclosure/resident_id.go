@@ -39,15 +39,7 @@ func ValidResidentID(s string) bool {
 	if len(s) != 18 {
 		return false
 	}
-	sum := 0
-	for i := range 17 {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return false
-		}
-		sum += int(c-'0') * residentIDWeights[i]
-	}
-	if s[17] != residentIDCheck[sum%11] {
+	if check, ok := ResidentIDCheck(s[:17]); !ok || s[17] != check {
 		return false
 	}
 	if !residentIDProvinces[s[:2]] {
@@ -55,4 +47,23 @@ func ValidResidentID(s string) bool {
 	}
 	birth, err := time.Parse("20060102", s[6:14])
 	return err == nil && birth.Year() >= 1900
+}
+
+// ResidentIDCheck returns the GB 11643-1999 check character (0–9 or X) of
+// the first 17 digits of a 居民身份证号码; ok is false unless first17 is 17
+// ASCII digits. Forms use ValidResidentID; this is for making well-formed
+// numbers (demo data, tests).
+func ResidentIDCheck(first17 string) (check byte, ok bool) {
+	if len(first17) != 17 {
+		return 0, false
+	}
+	sum := 0
+	for i := range 17 {
+		c := first17[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		sum += int(c-'0') * residentIDWeights[i]
+	}
+	return residentIDCheck[sum%11], true
 }

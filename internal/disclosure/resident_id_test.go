@@ -78,3 +78,17 @@ func TestValidResidentID(t *testing.T) {
 		}
 	}
 }
+
+func TestResidentIDCheck(t *testing.T) {
+	for _, b := range []string{"11010519491231002", "44030419850615123", "65010219991231001", "42020019700101000"} {
+		got, ok := ResidentIDCheck(b)
+		if !ok || got != mod112(b) {
+			t.Errorf("ResidentIDCheck(%s) = %c, %v; want %c", b, got, ok, mod112(b))
+		}
+	}
+	for _, bad := range []string{"", "1101051949123100", "110105194912310021", "1101051949123100A"} {
+		if _, ok := ResidentIDCheck(bad); ok {
+			t.Errorf("ResidentIDCheck(%q) accepted", bad)
+		}
+	}
+}

@@ -30,6 +30,20 @@ type EventAppend struct {
 // the step. A refused step is a *disclosure.RuleError; a stale Version is
 // ErrConflict.
 func (s *Store) AppendEvent(ctx context.Context, e EventAppend) (disclosure.Case, error) {
+	var notices []Notice
+	if e.Notice != nil {
+		notices = []Notice{*e.Notice}
+	}
+	return s.AppendEventNotices(ctx, e, notices)
+}
+
+// AppendEventNotices is AppendEvent for a step that issues several 告知书
+// at once — a 征求意见书 to the third party and the 征求意见告知书 to the
+// applicant (条例第三十二条), or a reply and the 公开决定告知书 to an
+// objecting third party: the event, the case row and every notice are
+// written in one transaction, so a notice the rules require is never
+// missing from a recorded step. e.Notice is ignored in favour of notices.
+func (s *Store) AppendEventNotices(ctx context.Context, e EventAppend, notices []Notice) (disclosure.Case, error) {
 	r, err := s.rules(ctx)
 	if err != nil {
 		return disclosure.Case{}, err
@@ -40,8 +54,16 @@ func (s *Store) AppendEvent(ctx context.Context, e EventAppend) (disclosure.Case
 	}
 	var next disclosure.Case
 	err = s.appTx(ctx, func(c conn) error {
+		// Lock the row on PostgreSQL: under READ COMMITTED a concurrent step
+		// committed after this read would otherwise be seen by the replay
+		// below and refused as a rule error instead of a stale version.
+		// (SQLite's immediate transactions already serialise writers.)
+		lock := ""
+		if c.pg {
+			lock = " FOR UPDATE"
+		}
 		var version int
-		if err := mapErr(c.queryRow(ctx, `SELECT version FROM applications WHERE id = ?`, e.ApplicationID).Scan(&version)); err != nil {
+		if err := mapErr(c.queryRow(ctx, `SELECT version FROM applications WHERE id = ?`+lock, e.ApplicationID).Scan(&version)); err != nil {
 			return err
 		}
 		if version != e.Version {
@@ -71,8 +93,7 @@ func (s *Store) AppendEvent(ctx context.Context, e EventAppend) (disclosure.Case
 		if err := c.saveCase(ctx, e.ApplicationID, version, next); err != nil {
 			return err
 		}
-		if e.Notice != nil {
-			n := *e.Notice
+		for _, n := range notices {
 			n.ApplicationID, n.EventSeq = e.ApplicationID, seq
 			if _, err := c.createNotice(ctx, n); err != nil {
 				return err

@@ -67,7 +67,14 @@ func (c conn) createDocument(ctx context.Context, d catalog.Document) (int64, er
 	if err != nil {
 		return 0, err
 	}
-	return id, c.replaceChannels(ctx, id, d.Channels)
+	if err := c.replaceChannels(ctx, id, d.Channels); err != nil {
+		return 0, err
+	}
+	if d.State == catalog.StatePublished { // imports arrive published; index them in this transaction
+		d.ID = id
+		return id, c.indexDocumentRow(ctx, d)
+	}
+	return id, nil
 }
 
 // UpdateDocument changes a document's content and metadata. The 索引号,
@@ -77,7 +84,10 @@ func (s *Store) UpdateDocument(ctx context.Context, d catalog.Document) error {
 		if err := c.updateDocument(ctx, d); err != nil {
 			return err
 		}
-		return c.replaceChannels(ctx, d.ID, d.Channels)
+		if err := c.replaceChannels(ctx, d.ID, d.Channels); err != nil {
+			return err
+		}
+		return c.syncSearch(ctx, d.ID)
 	})
 }
 

@@ -207,7 +207,10 @@ func (c conn) overwriteDocument(ctx context.Context, d catalog.Document) error {
 	if err := oneRow(res, err); err != nil {
 		return err
 	}
-	return c.replaceChannels(ctx, d.ID, d.Channels)
+	if err := c.replaceChannels(ctx, d.ID, d.Channels); err != nil {
+		return err
+	}
+	return c.syncSearch(ctx, d.ID)
 }
 
 func (c conn) syncAttachments(ctx context.Context, d catalog.Document) error {

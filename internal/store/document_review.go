@@ -65,6 +65,11 @@ func (s *Store) Transition(ctx context.Context, docID int64, from, to catalog.St
 		if _, err := c.exec(ctx, `UPDATE documents SET `+strings.Join(sets, ", ")+` WHERE id = ?`, args...); err != nil {
 			return err
 		}
+		// Publication adds the document to the search index, withdrawal
+		// removes it, in this same transaction.
+		if err := c.syncSearch(ctx, docID); err != nil {
+			return err
+		}
 		if _, err := c.exec(ctx, `INSERT INTO document_reviews (document_id, user_id, action, from_state, to_state, reason, secrecy_checked, at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, docID, d.ActorID, string(d.Action), string(from), string(to), d.Reason, d.SecrecyChecked, t); err != nil {
 			return err
@@ -141,6 +146,9 @@ func (s *Store) SetValidity(ctx context.Context, docID int64, v catalog.Validity
 		res, err := c.exec(ctx, `UPDATE documents SET validity = ?, validity_on = ?, replaced_by = ?, updated_at = ? WHERE id = ?`,
 			string(v), on, nullID(replacedBy), now(), docID)
 		if err := oneRow(res, err); err != nil {
+			return err
+		}
+		if err := c.syncSearch(ctx, docID); err != nil { // repealed/expired are demoted and labelled
 			return err
 		}
 		return c.appendAudit(ctx, audit)

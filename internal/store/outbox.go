@@ -81,3 +81,10 @@ func (s *Store) MarkMailFailed(ctx context.Context, id int64, errText string, re
 		errText, retryAt.UTC(), id)
 	return oneRow(res, err)
 }
+
+// CountPendingMail counts the mail not yet sent (the back office shows it
+// while no SMTP server is configured).
+func (s *Store) CountPendingMail(ctx context.Context) (int, error) {
+	var n int
+	return n, mapErr(s.queryRow(ctx, `SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL`).Scan(&n))
+}

@@ -87,7 +87,7 @@ func finishOpen(ctx context.Context, db *sql.DB, d Dialect) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("connect %s: %w", d, err)
 	}
-	return &Store{db: db, dialect: d, conn: conn{q: db, pg: d == Postgres, gen: new(atomic.Uint64)}}, nil
+	return &Store{db: db, dialect: d, conn: conn{q: db, pg: d == Postgres, gen: new(atomic.Uint64), srch: new(searchHook)}}, nil
 }
 
 // Close releases the database.
@@ -109,7 +109,7 @@ func (s *Store) tx(ctx context.Context, fn func(c conn) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	if err := fn(conn{q: t, pg: s.conn.pg, gen: s.gen}); err != nil {
+	if err := fn(conn{q: t, pg: s.conn.pg, gen: s.gen, srch: s.srch}); err != nil {
 		_ = t.Rollback()
 		return err
 	}
@@ -137,6 +137,10 @@ type conn struct {
 	q   querier
 	pg  bool
 	gen *atomic.Uint64 // bumped by content writes; see Store.Generation
+	// srch is the search index hook, shared by the Store and its
+	// transactions, so document writes update the index in their own
+	// transaction (search_index.go).
+	srch *searchHook
 }
 
 // exec runs a write. Outside a transaction it bumps the generation itself;

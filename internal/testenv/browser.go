@@ -17,6 +17,14 @@ import (
 // whole browser session.
 func Browser(t testing.TB, timeout time.Duration) context.Context {
 	t.Helper()
+	return BrowserWith(t, timeout)
+}
+
+// BrowserWith is Browser with extra Chromium switches, such as
+// "use-fake-device-for-media-stream" for a test that records audio, or
+// "autoplay-policy=no-user-gesture-required" (name=value).
+func BrowserWith(t testing.TB, timeout time.Duration, switches ...string) context.Context {
+	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(ChromiumPath(t)),
 		chromedp.UserDataDir(t.TempDir()),
@@ -25,6 +33,13 @@ func Browser(t testing.TB, timeout time.Duration) context.Context {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
+	}
+	for _, sw := range switches {
+		if name, value, ok := strings.Cut(sw, "="); ok {
+			opts = append(opts, chromedp.Flag(name, value))
+		} else {
+			opts = append(opts, chromedp.Flag(sw, true))
+		}
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	bctx, cancelBrowser := chromedp.NewContext(actx)

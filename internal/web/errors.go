@@ -6,6 +6,7 @@ import (
 
 	"gongkai/internal/auth"
 	"gongkai/internal/catalog"
+	"gongkai/internal/disclosure"
 	"gongkai/internal/store"
 	"gongkai/internal/workday"
 )
@@ -45,6 +46,8 @@ func classify(err error) (*Error, bool) {
 		return ErrConflict, false
 	case errors.Is(err, catalog.ErrWrongState), errors.Is(err, catalog.ErrReasonRequired),
 		errors.Is(err, catalog.ErrSecrecyRequired), errors.Is(err, catalog.ErrSameReviewer):
+		return &Error{http.StatusConflict, err.Error()}, false
+	case errors.Is(err, disclosure.ErrNotAllowed): // a refused case step: the rule's Chinese sentence
 		return &Error{http.StatusConflict, err.Error()}, false
 	case errors.Is(err, workday.ErrYearNotCovered):
 		return &Error{http.StatusUnprocessableEntity, err.Error()}, false

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"gongkai/internal/web/prefs"
 )
 
 // pageCache keeps rendered public pages in memory. Public pages are the
@@ -75,6 +77,12 @@ func (a *App) cached(h http.HandlerFunc) http.HandlerFunc {
 		// The scheme is part of the key: feeds and the sitemap carry absolute
 		// URLs built from X-Forwarded-Proto behind a TLS proxy.
 		key := r.Header.Get("X-Forwarded-Proto") + "|" + r.Host + "|" + base + "|" + r.URL.RequestURI()
+		// Pages are rendered in the visitor's reading settings (the <html>
+		// classes and the toolbar's state); the defaults add nothing, so most
+		// visitors still share one copy.
+		if k := prefs.CacheKey(r); k != "" {
+			key += "|" + k
+		}
 		now := a.Now()
 		if p, ok := a.pages.get(key, a.Store.Generation(), now); ok {
 			hdr := w.Header()

@@ -14,6 +14,7 @@ import (
 
 	"gongkai/internal/auth"
 	"gongkai/internal/catalog"
+	"gongkai/internal/web/prefs"
 )
 
 //go:embed templates
@@ -36,6 +37,7 @@ type Page struct {
 	RequestID string
 	Meta      Meta
 	Flash     string
+	A11y      prefs.View // the visitor's 适老化/无障碍 settings and the toolbar (a11y.go)
 }
 
 // Meta fills the <meta> tags compliant government sites carry
@@ -58,6 +60,7 @@ func (a *App) Base(r *http.Request, title string) Page {
 			p.Nav = cols
 		}
 	}
+	p.A11y = a.a11yView(r, p.Base)
 	if u, ok := UserOf(r); ok {
 		p.User = &u
 	}

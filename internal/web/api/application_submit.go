@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"gongkai/internal/disclosure"
+	"gongkai/internal/notice"
 	"gongkai/internal/store"
 	"gongkai/internal/web"
 	"gongkai/internal/workday"
@@ -46,6 +47,10 @@ type applicationCreated struct {
 	ReceivedOn string `json:"received_on"`
 	DueOn      string `json:"due_on"`
 }
+
+// apiDelivery is how the 接收回执 of an API submission is served: in the
+// 201 answer, which the 12345 hotline or 一网通办 portal passes on.
+const apiDelivery = "接口提交后即时确认"
 
 // china is the agency's calendar zone: the receipt date is a date there.
 var china = time.FixedZone("CST", 8*3600)
@@ -89,6 +94,13 @@ func (h *handler) submit(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		h.fail(w, r, err)
 		return
+	}
+	// The 接收回执 (条例第三十一条), as the portal issues it: the 201 answer
+	// is its service. The application stands without it; a failure is
+	// logged and staff see the receipt date on the case.
+	if _, err := notice.IssueReceipt(r.Context(), h.app.Store, rec, notice.Receipt{SiteID: site.ID, Organ: site.Name,
+		DeliveredVia: apiDelivery}); err != nil {
+		h.app.Log.Error("receipt notice not issued", "request_id", web.RequestID(r), "application", rec.ID, "err", err)
 	}
 	writeJSON(w, http.StatusCreated, applicationCreated{
 		Code: rec.Code, Password: password, ReceivedOn: rec.ReceivedOn.String(), DueOn: rec.DueOn.String(),

@@ -46,6 +46,15 @@ func TestSubmitAndLookup(t *testing.T) {
 		if l.status != http.StatusOK || l.body["state"] != "received" || l.body["due_on"] != want.String() || l.body["state_label"] != "已收到，待分办" {
 			t.Fatalf("lookup %d %s", l.status, l.raw)
 		}
+		// The 接收回执 is issued as on the portal, served by the 201 answer.
+		ns, _ := l.body["notices"].([]any)
+		if len(ns) != 1 {
+			t.Fatalf("notices after an API submission: %s", l.raw)
+		}
+		if n, _ := ns[0].(map[string]any); n["kind"] != "receipt" || n["title"] != "政府信息公开申请接收回执" ||
+			n["issued_on"] != "2025-09-30" || n["delivered_via"] != "接口提交后即时确认" || !strings.Contains(fmt.Sprint(n["body_html"]), code) {
+			t.Fatalf("receipt %v", n)
+		}
 		// The script tag comes back as text, escaped for HTML contexts too.
 		if strings.Contains(string(l.raw), "<script>") || !strings.Contains(string(l.raw), `\u003cscript\u003e`) {
 			t.Fatalf("description not escaped: %s", l.raw)

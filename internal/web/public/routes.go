@@ -26,6 +26,9 @@ func Register(app *web.App) {
 	app.Handle("GET /gfxwj", h.addSlash)
 	app.HandlePublic("GET /sitemap.xml", h.sitemapShow)
 	app.HandlePublic("GET /robots.txt", h.robotsShow)
+	registerAssistant(app, registerSearch(app)) // search and Q&A (search_routes.go, qa_routes.go)
+	registerAccessibility(app)
+	registerApply(app) // 依申请公开: form and status pages (apply_routes.go)
 }
 
 type handlers struct{ app *web.App }

@@ -38,15 +38,16 @@ func (h handlers) calendarDaySave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	day := workday.Day{Date: d, Kind: kind, Name: typed["name"]}
+	var res store.RecomputeResult
 	err = h.app.Store.SaveCalendar(r.Context(), []workday.Day{day}, nil, store.CalendarAdmin)
 	if err == nil {
-		err = h.calendarChanged(r, "calendar.day", fmt.Sprintf("%s %s %s", d, kind, day.Name))
+		res, err = h.calendarChanged(r, "calendar.day", fmt.Sprintf("%s %s %s", d, kind, day.Name))
 	}
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}
-	redirect(w, r, fmt.Sprintf("/admin/calendar?year=%d", d.Year()), "calendar")
+	redirect(w, r, calendarTarget(d.Year(), res), "calendar")
 }
 
 // calendarDayDelete removes a stored day: the date follows Mon–Fri again.
@@ -56,15 +57,16 @@ func (h handlers) calendarDayDelete(w http.ResponseWriter, r *http.Request) {
 		h.app.Fail(w, r, web.ErrBadRequest)
 		return
 	}
+	var res store.RecomputeResult
 	err = h.app.Store.DeleteCalendarDay(r.Context(), d)
 	if err == nil {
-		err = h.calendarChanged(r, "calendar.day_delete", d.String())
+		res, err = h.calendarChanged(r, "calendar.day_delete", d.String())
 	}
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}
-	redirect(w, r, fmt.Sprintf("/admin/calendar?year=%d", d.Year()), "calendar")
+	redirect(w, r, calendarTarget(d.Year(), res), "calendar")
 }
 
 // calendarYearCover declares a year's arrangement complete. Until then no
@@ -84,29 +86,34 @@ func (h handlers) calendarYearCover(w http.ResponseWriter, r *http.Request) {
 		h.renderCalendar(w, r, http.StatusUnprocessableEntity, h.calendarYear(r), fe, typed, "")
 		return
 	}
+	var res store.RecomputeResult
 	err = h.app.Store.SaveCalendar(r.Context(), nil, []int{year}, store.CalendarAdmin)
 	if err == nil {
-		err = h.calendarChanged(r, "calendar.year", strconv.Itoa(year))
+		res, err = h.calendarChanged(r, "calendar.year", strconv.Itoa(year))
 	}
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}
-	redirect(w, r, fmt.Sprintf("/admin/calendar?year=%d", year), "calendar")
+	redirect(w, r, calendarTarget(year, res), "calendar")
 }
 
-// calendarChanged audits a calendar change and computes the lateness of
-// publications that were waiting for it.
-func (h handlers) calendarChanged(r *http.Request, action, detail string) error {
+// calendarChanged audits a calendar change, computes the lateness of
+// publications that were waiting for it, and recomputes the due dates of
+// open applications (architecture: when the calendar changes, open due
+// dates are recomputed), returning what that changed.
+func (h handlers) calendarChanged(r *http.Request, action, detail string) (store.RecomputeResult, error) {
 	if err := h.app.Audit(r, action, "calendar", detail); err != nil {
-		return err
+		return store.RecomputeResult{}, err
 	}
 	n, err := resolveLateFlags(r.Context(), h.app.Store)
 	if err != nil {
-		return err
+		return store.RecomputeResult{}, err
 	}
 	if n > 0 {
-		return h.app.Audit(r, "calendar.late_resolved", "calendar", fmt.Sprintf("核算了%d条此前无法核算公开时限的信息", n))
+		if err := h.app.Audit(r, "calendar.late_resolved", "calendar", fmt.Sprintf("核算了%d条此前无法核算公开时限的信息", n)); err != nil {
+			return store.RecomputeResult{}, err
+		}
 	}
-	return nil
+	return h.recomputeDueDates(r)
 }

@@ -47,15 +47,16 @@ func (h handlers) calendarNoticeConfirm(w http.ResponseWriter, r *http.Request) 
 	if !ok {
 		return
 	}
+	var res store.RecomputeResult
 	err := h.app.Store.SaveCalendar(r.Context(), days, []int{year}, store.CalendarNotice)
 	if err == nil {
-		err = h.calendarChanged(r, "calendar.notice", fmt.Sprintf("%d年节假日安排，%d天", year, len(days)))
+		res, err = h.calendarChanged(r, "calendar.notice", fmt.Sprintf("%d年节假日安排，%d天", year, len(days)))
 	}
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}
-	redirect(w, r, fmt.Sprintf("/admin/calendar?year=%d", year), "calendar")
+	redirect(w, r, calendarTarget(year, res), "calendar")
 }
 
 // postedNotice reads and parses the pasted notice; its year is the one most

@@ -74,5 +74,8 @@ func (h handlers) renderCalendar(w http.ResponseWriter, r *http.Request, status,
 	for _, d := range days {
 		p.Days = append(p.Days, calendarDay{CalendarDay: d, Weekday: weekdays[d.Date.Weekday()], SourceLabel: sourceLabels[d.Source]})
 	}
+	if msg, ok := recomputeFlash(r.URL.Query()); ok {
+		p.Flash = msg
+	}
 	h.app.Render(w, r, status, "staff/calendar.html", p)
 }

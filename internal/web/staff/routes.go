@@ -82,6 +82,55 @@ func Register(app *web.App) {
 	// Audit log (审计管理员): read only. There is deliberately no route that
 	// writes to it; the database triggers refuse UPDATE and DELETE as well.
 	s("GET /admin/audit", auth.PermAuditRead, h.auditList)
+
+	// Site search and the Q&A assistant: zero-result queries, synonyms,
+	// the FAQ and the conversation log (search_admin.go).
+	h.registerSearchAdmin()
+
+	// Site monitors (国办秘函〔2019〕19号 indicators): dashboard, findings,
+	// printable/XLSX inspection report, settings; the 科室's 通报; notices.
+	s("GET /admin/monitor/{$}", auth.PermMonitor, h.monitorDashboard)
+	s("GET /admin/monitor/findings", auth.PermMonitor, h.monitorFindings)
+	s("GET /admin/monitor/report", auth.PermMonitor, h.monitorReport)
+	s("GET /admin/monitor/report.xlsx", auth.PermMonitor, h.monitorReportXLSX)
+	s("GET /admin/monitor/settings", auth.PermMonitorManage, h.monitorSettings)
+	s("POST /admin/monitor/settings", auth.PermMonitorManage, h.monitorSettingsSave)
+	s("GET /admin/monitor/columns", auth.PermMonitorManage, h.monitorColumns)
+	s("POST /admin/monitor/columns", auth.PermMonitorManage, h.monitorColumnsSave)
+	s("GET /admin/monitor/words", auth.PermMonitorManage, h.monitorWords)
+	s("POST /admin/monitor/words", auth.PermMonitorManage, h.monitorWordsSave)
+	s("GET /admin/reports/bulletin", auth.PermMonitor, h.reportBulletin)
+	s("GET /admin/reports/bulletin.xlsx", auth.PermMonitor, h.reportBulletinXLSX)
+	s("GET /admin/notices", auth.PermDashboard, h.monitorNotices)
+	s("POST /admin/notices/read", auth.PermDashboard, h.monitorNoticesRead)
+
+	// 依申请公开 (条例第四章): the queue, offline registration, the case page
+	// and one POST per step, each judged by the domain (disclosure.Apply).
+	// A 科室信息员 reaches their Org's cases only (checked in the handler).
+	s("GET /admin/applications", auth.PermApplications, h.applicationList)
+	s("GET /admin/applications/new", auth.PermApplications, h.applicationNew)
+	s("POST /admin/applications/new", auth.PermApplications, h.applicationCreate)
+	s("GET /admin/applications/{id}", auth.PermApplications, h.applicationShow)
+	s("POST /admin/applications/{id}/reveal", auth.PermApplications, h.applicationReveal)
+	for _, st := range steps {
+		s("POST /admin/applications/{id}/"+st.name, st.perm, h.caseStep(st))
+	}
+	// 告知书 as issued: printable page, DOCX, service record; the editable
+	// templates per site and the remedy settings.
+	s("GET /admin/application-notices/{id}", auth.PermApplications, h.noticeShow)
+	s("GET /admin/application-notices/{id}/docx", auth.PermApplications, h.noticeDOCX)
+	s("POST /admin/application-notices/{id}/delivery", auth.PermApplications, h.noticeDelivery)
+	s("GET /admin/notice-templates", auth.PermNoticeTemplates, h.noticeTemplateList)
+	s("POST /admin/notice-templates/settings", auth.PermNoticeTemplates, h.noticeSettingsSave)
+	s("GET /admin/notice-templates/{kind}", auth.PermNoticeTemplates, h.noticeTemplateEdit)
+	s("POST /admin/notice-templates/{kind}", auth.PermNoticeTemplates, h.noticeTemplateSave)
+	s("POST /admin/notice-templates/{kind}/reset", auth.PermNoticeTemplates, h.noticeTemplateReset)
+	// 行政复议 and 行政诉讼 register (table 四); 公开办 only (handler).
+	s("GET /admin/review-cases", auth.PermApplications, h.reviewCaseList)
+	s("GET /admin/review-cases/new", auth.PermApplications, h.reviewCaseNew)
+	s("POST /admin/review-cases/new", auth.PermApplications, h.reviewCaseSave)
+	s("GET /admin/review-cases/{id}/edit", auth.PermApplications, h.reviewCaseEdit)
+	s("POST /admin/review-cases/{id}/edit", auth.PermApplications, h.reviewCaseSave)
 }
 
 type handlers struct{ app *web.App }
