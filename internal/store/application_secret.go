@@ -40,6 +40,7 @@ var encryptedColumns = []struct {
 	{"applications", "address_enc", "", secret.FieldAddress},
 	{"applications", "agent_phone_enc", "", secret.FieldPhone},
 	{"outbox", "recipient_enc", "", secret.FieldEmail},
+	{"citizens", "username_enc", "username_bidx", fieldCitizenUsername},
 }
 
 // KeyUsage counts the stored ciphertexts (fields, not rows) per key ID, so an operator knows

@@ -2,14 +2,17 @@ package store
 
 import (
 	"context"
+	"errors"
 	"time"
+
+	"gongkai/internal/secret"
 )
 
 // Citizen is a member of the public with a portal account, kept only so
 // their reading settings follow them between devices.
 type Citizen struct {
 	ID           int64
-	Username     string // phone number or e-mail address: personal data, never logged
+	Username     string // phone number or e-mail address: personal data, encrypted at rest, never logged
 	PasswordHash string
 	Prefs        string // JSON object of the settings that differ from the defaults
 	FailedLogins int
@@ -29,38 +32,90 @@ type CitizenSession struct {
 	LastSeen  time.Time
 }
 
-const citizenCols = `id, username, password_hash, prefs, failed_logins, locked_until, created_at`
+// fieldCitizenUsername binds citizens' usernames into their ciphertexts
+// and blind indexes. A username is a phone number or an e-mail address, so
+// it has a field of its own rather than secret.FieldPhone or FieldEmail:
+// one field per column lets RotateKeys re-seal it like the others.
+const fieldCitizenUsername secret.Field = "citizen_username"
 
-func scanCitizen(sc scanner) (Citizen, error) {
+const citizenCols = `id, username_enc, password_hash, prefs, failed_logins, locked_until, created_at`
+
+// scanCitizen reads a row and decrypts the username. Personal data is
+// encrypted at rest (website rules: ID numbers, phones, addresses), so the
+// table holds only username_enc and its blind index.
+func (s *Store) scanCitizen(sc scanner) (Citizen, error) {
 	var c Citizen
 	var locked nullableTime
-	err := sc.Scan(&c.ID, &c.Username, &c.PasswordHash, &c.Prefs, &c.FailedLogins, &locked, &c.CreatedAt)
+	var enc string
+	if err := mapErr(sc.Scan(&c.ID, &enc, &c.PasswordHash, &c.Prefs, &c.FailedLogins, &locked, &c.CreatedAt)); err != nil {
+		return c, err
+	}
 	c.LockedUntil = locked.t
-	return c, mapErr(err)
+	kr, err := s.Keyring()
+	if err != nil {
+		return c, err
+	}
+	c.Username, err = kr.Open(fieldCitizenUsername, enc)
+	return c, err
+}
+
+// citizenIndexes returns the blind indexes of username under every key of
+// the ring, so an account not yet moved by RotateKeys is still found.
+func (s *Store) citizenIndexes(username string) ([]any, error) {
+	kr, err := s.Keyring()
+	if err != nil {
+		return nil, err
+	}
+	idx := kr.BlindAll(fieldCitizenUsername, username)
+	if len(idx) == 0 {
+		return nil, ErrNotFound
+	}
+	return anySlice(idx), nil
 }
 
 // Citizen accounts and sessions change nothing the public sees, so their
 // writes go through execQuiet and keep the page cache.
 
 // CreateCitizen stores a new account; ErrConflict when the username is taken.
+// The username is stored only sealed, with its blind index under the
+// primary key (UNIQUE); an account indexed under an older key during a
+// rotation is found by the lookup before the insert.
 func (s *Store) CreateCitizen(ctx context.Context, c Citizen) (int64, error) {
+	kr, err := s.Keyring()
+	if err != nil {
+		return 0, err
+	}
 	if c.Prefs == "" {
 		c.Prefs = "{}"
 	}
+	switch _, err := s.CitizenByName(ctx, c.Username); {
+	case err == nil:
+		return 0, ErrConflict
+	case !errors.Is(err, ErrNotFound):
+		return 0, err
+	}
+	enc, err := kr.Seal(fieldCitizenUsername, c.Username)
+	if err != nil {
+		return 0, err
+	}
 	var id int64
-	err := s.queryRow(ctx, `INSERT INTO citizens (username, password_hash, prefs, created_at) VALUES (?, ?, ?, ?) RETURNING id`,
-		c.Username, c.PasswordHash, c.Prefs, now()).Scan(&id)
+	err = s.queryRow(ctx, `INSERT INTO citizens (username_bidx, username_enc, password_hash, prefs, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+		kr.Blind(fieldCitizenUsername, c.Username), enc, c.PasswordHash, c.Prefs, now()).Scan(&id)
 	return id, mapErr(err)
 }
 
 // Citizen reads one account.
 func (s *Store) Citizen(ctx context.Context, id int64) (Citizen, error) {
-	return scanCitizen(s.queryRow(ctx, `SELECT `+citizenCols+` FROM citizens WHERE id = ?`, id))
+	return s.scanCitizen(s.queryRow(ctx, `SELECT `+citizenCols+` FROM citizens WHERE id = ?`, id))
 }
 
-// CitizenByName reads an account by its username.
+// CitizenByName reads an account by its username, through the blind index.
 func (s *Store) CitizenByName(ctx context.Context, username string) (Citizen, error) {
-	return scanCitizen(s.queryRow(ctx, `SELECT `+citizenCols+` FROM citizens WHERE username = ?`, username))
+	idx, err := s.citizenIndexes(username)
+	if err != nil {
+		return Citizen{}, err
+	}
+	return s.scanCitizen(s.queryRow(ctx, `SELECT `+citizenCols+` FROM citizens WHERE username_bidx IN (`+placeholders(len(idx))+`)`, idx...))
 }
 
 // RecordCitizenLogin stores the outcome of a sign-in attempt: the failure

@@ -3,9 +3,11 @@ package store_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
+	"gongkai/internal/secret"
 	"gongkai/internal/store"
 	"gongkai/internal/store/storetest"
 )
@@ -27,6 +29,19 @@ func TestCitizenAccountAndSessions(t *testing.T) {
 		}
 		if _, err := s.CitizenByName(ctx, "someone@example.cn"); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("unknown username: %v", err)
+		}
+		// Personal data is encrypted at rest: no column of the row holds
+		// the phone number, or any run of its digits.
+		var row string
+		if err := s.DB().QueryRowContext(ctx, `SELECT username_bidx || '|' || username_enc FROM citizens`).Scan(&row); err != nil {
+			t.Fatal(err)
+		}
+		kr, err := s.Keyring()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(row, "13800138000") || strings.Contains(row, "0013") || !strings.HasPrefix(row, kr.Primary().ID+":") {
+			t.Fatalf("the citizens row holds %q", row)
 		}
 
 		if err := s.SetCitizenPrefs(ctx, id, `{"theme":"dark"}`); err != nil {
@@ -73,6 +88,26 @@ func TestCitizenAccountAndSessions(t *testing.T) {
 		// Accounts and sessions are not content: cached public pages stay valid.
 		if s.Generation() != gen {
 			t.Fatalf("citizen writes moved the content generation %d → %d", gen, s.Generation())
+		}
+
+		// A new primary key: the account is still found and still taken
+		// before RotateKeys moves it, and after the old key is removed.
+		k, _ := secret.GenerateKey()
+		both, _ := secret.NewKeyring(k, kr.Primary())
+		s.SetKeyring(both)
+		if c, err := s.CitizenByName(ctx, "13800138000"); err != nil || c.ID != id {
+			t.Fatalf("lookup under two keys: %+v, %v", c, err)
+		}
+		if _, err := s.CreateCitizen(ctx, store.Citizen{Username: "13800138000", PasswordHash: "x"}); !errors.Is(err, store.ErrConflict) {
+			t.Fatalf("duplicate under a new key: %v, want ErrConflict", err)
+		}
+		if _, err := s.RotateKeys(ctx, 10); err != nil {
+			t.Fatal(err)
+		}
+		only, _ := secret.NewKeyring(k)
+		s.SetKeyring(only)
+		if c, err := s.CitizenByName(ctx, "13800138000"); err != nil || c.ID != id || c.Username != "13800138000" {
+			t.Fatalf("lookup after rotation: %+v, %v", c, err)
 		}
 	})
 }

@@ -1,12 +1,15 @@
 -- +goose Up
 -- Citizens' accounts on the portal: optional, for people who want their
 -- reading settings (适老化 and 无障碍 preferences) to follow them to another
--- device. username is the phone number or e-mail address the person signed
--- up with — personal data: it is never logged, and its encryption at rest
--- belongs with the other applicant data (issue 3, internal/secret).
+-- device. The username is the phone number or e-mail address the person
+-- signed up with — personal data, encrypted at rest like applicants' data
+-- (internal/secret): username_enc holds the ciphertext, shown only masked,
+-- and username_bidx its blind index (keyed HMAC), which finds the account
+-- at sign-in and keeps usernames unique without decrypting anything.
 CREATE TABLE citizens (
     id            INTEGER PRIMARY KEY AUTOINCREMENT,
-    username      TEXT NOT NULL UNIQUE,
+    username_bidx TEXT NOT NULL UNIQUE,
+    username_enc  TEXT NOT NULL,
     password_hash TEXT NOT NULL,
     prefs         TEXT NOT NULL DEFAULT '{}',
     failed_logins INTEGER NOT NULL DEFAULT 0,
