@@ -8,6 +8,7 @@
 #   bench/search.sh                    # SQLite, 1,000,000 documents
 #   DOCS=200000 bench/search.sh        # smaller
 #   PG=postgres://… bench/search.sh    # PostgreSQL (a fresh, empty database)
+#   REUSE=1 bench/search.sh            # keep the loaded documents, index again
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DOCS=${DOCS:-1000000}
@@ -23,6 +24,7 @@ go build -o /tmp/gk-searchbench-bin ./bench/searchbench
 go build -o /tmp/gk-bench-server ./cmd/gongkai
 args=(-docs "$DOCS" -queries "$QUERIES" -dir "$DIR")
 [ -n "$PG" ] && args+=(-db "$PG")
+[ -n "${REUSE:-}" ] && args+=(-reuse -reindex)
 /tmp/gk-searchbench-bin "${args[@]}" | tee "$report"
 
 # The same database behind the real server: the API under 8 connections.

@@ -35,6 +35,7 @@ func main() {
 		perKind = flag.Int("queries", 200, "queries per class")
 		reuse   = flag.Bool("reuse", false, "keep an existing database (skip loading and indexing)")
 		again   = flag.Bool("reindex", false, "with -reuse: index again")
+		only    = flag.String("class", "", "run only the query classes whose name contains this")
 		prof    = flag.String("cpuprofile", "", "write a CPU profile of indexing and queries here")
 	)
 	flag.Parse()
@@ -70,7 +71,7 @@ func main() {
 		reindex(ctx, st)
 	}
 	report(ctx, st, *dsn, *dir)
-	runQueries(ctx, st, vocab, site, *perKind)
+	runQueries(ctx, st, vocab, site, *perKind, *only)
 	memory()
 }
 

@@ -96,8 +96,8 @@ func sampleTitles(ctx context.Context, st *store.Store, r *rand.Rand, n, size in
 }
 
 // runQueries warms up with one pass and reports the second.
-func runQueries(ctx context.Context, st *store.Store, v *searchtest.Vocab, s siteIDs, n int) {
-	mix := buildMix(ctx, st, v, s, n)
+func runQueries(ctx context.Context, st *store.Store, v *searchtest.Vocab, s siteIDs, n int, only string) {
+	mix := slices.DeleteFunc(buildMix(ctx, st, v, s, n), func(c class) bool { return !strings.Contains(c.name, only) })
 	eng := search.New(st, time.Now)
 	for _, c := range mix {
 		for _, q := range c.queries {

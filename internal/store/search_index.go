@@ -77,6 +77,9 @@ type searchBackend interface {
 	// up to limit.
 	docFreq(ctx context.Context, c conn, token string, limit int) (int, error)
 	size(ctx context.Context, c conn) (int, error)
+	// nthKey is the key of the n-th newest indexed document (0 when there
+	// are fewer).
+	nthKey(ctx context.Context, c conn, n int) (int64, error)
 	optimize(ctx context.Context, c conn) error
 }
 

@@ -54,8 +54,8 @@ func (pgSearch) clear(ctx context.Context, c conn) error {
 }
 
 func (pgSearch) newest(ctx context.Context, c conn, m matchExpr, limit, offset int) ([]int64, error) {
-	rows, err := c.query(ctx, `SELECT key FROM search_docs WHERE tsv @@ ?::tsquery ORDER BY key LIMIT ? OFFSET ?`,
-		tsqueryLiteral(m), limit, offset)
+	rows, err := c.query(ctx, `SELECT key FROM search_docs WHERE tsv @@ ?::tsquery AND key <= ? ORDER BY key LIMIT ? OFFSET ?`,
+		tsqueryLiteral(m), m.keyBound(), limit, offset)
 	return collect(rows, err, func(sc scanner) (int64, error) {
 		var k int64
 		return k, sc.Scan(&k)
@@ -97,6 +97,10 @@ func (pgSearch) size(ctx context.Context, c conn) (int, error) {
 	var n int
 	err := c.queryRow(ctx, `SELECT COUNT(*) FROM search_docs`).Scan(&n)
 	return n, mapErr(err)
+}
+
+func (pgSearch) nthKey(ctx context.Context, c conn, n int) (int64, error) {
+	return nthKey(ctx, c, `SELECT key FROM search_docs ORDER BY key LIMIT 1 OFFSET ?`, n)
 }
 
 // optimize refreshes the planner's statistics, which decide between the

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"math"
 	"slices"
 
 	"gongkai/internal/catalog"
@@ -54,12 +55,10 @@ const (
 	// match of 政府 in a million documents would cost what ranking does,
 	// and paging stops at maxSearchOffset anyway.
 	SearchCountCap = maxSearchOffset
-	// rankCandidates bounds the relevance ranking (search_rank.go). A
-	// query with fewer matches is ranked exactly. One with more consists
-	// of common words only (a rare word would bound the matches); then the
-	// newest matches with every word in the title and the newest matches
-	// overall are ranked: scoring every match of such a query was what
-	// cost 0.5 s at 200,000 documents (tech-notes §3).
+	// rankCandidates bounds the matches scored one by one (search_rank.go):
+	// an AND query is scored only when it has at most SearchCountCap
+	// matches; a loose (OR) query of the assistant is scored on its newest
+	// rankCandidates matches.
 	rankCandidates = 2000
 	// maxSearchOffset bounds paging.
 	maxSearchOffset = 1000
@@ -72,6 +71,15 @@ type matchExpr struct {
 	titleOnly bool
 	meta      [][]string // every entry must match one of its tokens
 	notMeta   []string   // none may match
+	maxKey    int64      // when set, only keys up to it (the newest documents)
+}
+
+// keyBound is m's key bound for SQL: every key when unset.
+func (m matchExpr) keyBound() int64 {
+	if m.maxKey == 0 {
+		return math.MaxInt64
+	}
+	return m.maxKey
 }
 
 func (q SearchQuery) expr() matchExpr {
@@ -142,7 +150,7 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchPage, error) {
 	var keys []int64
 	ranks := map[int64]rankedKey{}
 	if q.Order == ByRelevance {
-		ranked, err := s.rank(ctx, b, m, total)
+		ranked, err := s.rank(ctx, b, m, total, offset+limit)
 		if err != nil {
 			return page, err
 		}
@@ -193,4 +201,34 @@ func (s *Store) documentsByID(ctx context.Context, keys []int64) (map[int64]cata
 // search package's choice of which words matter in a question.
 func (s *Store) SearchDocFreq(ctx context.Context, token string, limit int) (int, error) {
 	return s.search().docFreq(ctx, s.conn, token, limit)
+}
+
+// PublishedYearSpan lists the years from a site's newest publication back
+// to its oldest, for the search page's year filter. It reads two index
+// entries; listing the years that do hold documents would read every
+// document's date, seconds at a million documents. (Not MIN/MAX: SQLite
+// returns an aggregate of a DATETIME column as text.)
+func (s *Store) PublishedYearSpan(ctx context.Context, siteID int64) ([]int, error) {
+	edge := func(order string) (nullableTime, error) {
+		var t nullableTime
+		err := mapErr(s.queryRow(ctx, `SELECT published_at FROM documents WHERE site_id = ? AND state = ?
+			AND published_at IS NOT NULL ORDER BY published_at `+order+` LIMIT 1`, siteID, string(catalog.StatePublished)).Scan(&t))
+		return t, err
+	}
+	lo, err := edge("ASC")
+	if err == ErrNotFound {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	hi, err := edge("DESC")
+	if err != nil {
+		return nil, err
+	}
+	var years []int
+	for y := hi.t.In(china).Year(); y >= lo.t.In(china).Year(); y-- {
+		years = append(years, y)
+	}
+	return years, nil
 }

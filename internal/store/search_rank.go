@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"slices"
@@ -25,33 +26,27 @@ type rankedKey struct {
 // labelled, below documents in force of similar relevance.
 const demotedFactor = 0.3
 
-// rank orders the candidates of m best first. The score is computed here,
+// rank orders the matches of m best first, at least the first need of
+// them. A query with at most SearchCountCap matches has each scored here,
 // the same on both engines, from what is cheap to read for a bounded set:
 // which query words the title holds, each weighted by its rarity (idf).
-// Every candidate of an AND query holds every word somewhere, so the title
-// is what tells them apart; FTS5's bm25 was not usable because it counts
-// the documents of every word of the query (and every filter token) on each
+// Every match of an AND query holds every word somewhere, so the title is
+// what tells them apart; FTS5's bm25 was not usable because it counts the
+// documents of every word of the query (and every filter token) on each
 // call, which is as slow as ranking every match.
-func (s *Store) rank(ctx context.Context, b searchBackend, m matchExpr, total int) ([]rankedKey, error) {
+func (s *Store) rank(ctx context.Context, b searchBackend, m matchExpr, total, need int) ([]rankedKey, error) {
+	// Counting stops at SearchCountCap: a count that reached it is a query
+	// of common words only (a rare one would bound the matches).
+	if total > SearchCountCap && !m.any {
+		return s.rankCommon(ctx, b, m, need)
+	}
 	cands := map[int64]string{}
-	add := func(expr matchExpr) error {
-		cs, err := b.candidates(ctx, s.conn, expr, rankCandidates)
-		for _, c := range cs {
-			cands[c.Key] = c.Title
-		}
-		return err
-	}
-	// Counting stops at SearchCountCap: a count that reached it may stand
-	// for more matches than are ranked.
-	if total > min(rankCandidates, SearchCountCap) && !m.any {
-		tm := m
-		tm.titleOnly = true
-		if err := add(tm); err != nil {
-			return nil, err
-		}
-	}
-	if err := add(m); err != nil {
+	cs, err := b.candidates(ctx, s.conn, m, rankCandidates)
+	if err != nil {
 		return nil, err
+	}
+	for _, c := range cs {
+		cands[c.Key] = c.Title
 	}
 	weights, err := s.groupWeights(ctx, b, m)
 	if err != nil {
@@ -83,6 +78,67 @@ func (s *Store) rank(ctx context.Context, b searchBackend, m matchExpr, total in
 	})
 	return out, nil
 }
+
+// rankCommon ranks a query of common words only (政府 信息: matched by
+// most of a million documents): the documents with every word in the
+// title come first, then the others, each tier newest first with repealed
+// and expired documents after those in force. Scoring such matches one by
+// one is what cost half a second (tech-notes §3); this reads the first
+// need matches of each tier from the index in key order, which costs what
+// a newest-first listing does, and no title has to be read.
+func (s *Store) rankCommon(ctx context.Context, b searchBackend, m matchExpr, need int) ([]rankedKey, error) {
+	// Room to move demoted documents below the ones in force.
+	room := need + commonRoom
+	tm := m
+	tm.titleOnly = true
+	// The title tier is sought among the newest commonWindow documents:
+	// when few titles hold every word, the search for them would
+	// otherwise walk the whole posting list of each common word.
+	var err error
+	if tm.maxKey, err = s.srch.cachedWindow(ctx, s, b); err != nil {
+		return nil, err
+	}
+	title, err := b.newest(ctx, s.conn, tm, room, 0)
+	if err != nil {
+		return nil, err
+	}
+	out := tier(title, 2, true)
+	if len(title) < room {
+		rest, err := b.newest(ctx, s.conn, m, room+len(title), 0)
+		if err != nil {
+			return nil, err
+		}
+		seen := make(map[int64]bool, len(title))
+		for _, k := range title {
+			seen[k] = true
+		}
+		rest = slices.DeleteFunc(rest, func(k int64) bool { return seen[k] })
+		out = append(out, tier(rest, 1, false)...)
+	}
+	return out, nil
+}
+
+// commonRoom is how many matches beyond the page rankCommon reads;
+// commonWindow how many of the newest documents its title tier looks at.
+const (
+	commonRoom   = 50
+	commonWindow = 10000
+)
+
+// tier ranks keys (newest first) with score, demoted ones last.
+func tier(keys []int64, score float64, inTitle bool) []rankedKey {
+	out := make([]rankedKey, len(keys))
+	for i, k := range keys {
+		out[i] = rankedKey{Key: k, Score: score, InTitle: inTitle}
+		if demotedKey(k) {
+			out[i].Score *= demotedFactor
+		}
+	}
+	slices.SortStableFunc(out, func(a, b rankedKey) int { return cmp.Compare(demotedKeyInt(a.Key), demotedKeyInt(b.Key)) })
+	return out
+}
+
+func demotedKeyInt(k int64) int { return int(k & 1) }
 
 // scoreCandidate scores one candidate: each group found counts its weight,
 // four times over when the title holds it; a title made mostly of the
@@ -184,12 +240,37 @@ const dfCap = 20000
 // publication.
 const statsTTL = 10 * time.Minute
 
-// searchStats caches the index size and words' document counts.
+// searchStats caches the index size, words' document counts and the key
+// bounding the newest commonWindow documents.
 type searchStats struct {
-	mu     sync.Mutex
-	size   int
-	sizeAt time.Time
-	df     map[string]dfEntry
+	mu       sync.Mutex
+	size     int
+	sizeAt   time.Time
+	df       map[string]dfEntry
+	window   int64
+	windowAt time.Time
+}
+
+// cachedWindow is the key of the commonWindow-th newest document (0: the
+// index is smaller). New documents have lower keys, so a stale bound only
+// widens the window slightly.
+func (h *searchHook) cachedWindow(ctx context.Context, s *Store, b searchBackend) (int64, error) {
+	st := &h.stats
+	st.mu.Lock()
+	if time.Since(st.windowAt) < statsTTL {
+		k := st.window
+		st.mu.Unlock()
+		return k, nil
+	}
+	st.mu.Unlock()
+	k, err := b.nthKey(ctx, s.conn, commonWindow)
+	if err != nil {
+		return 0, err
+	}
+	st.mu.Lock()
+	st.window, st.windowAt = k, time.Now()
+	st.mu.Unlock()
+	return k, nil
 }
 
 type dfEntry struct {

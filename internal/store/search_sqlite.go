@@ -100,8 +100,8 @@ func (sqliteSearch) clear(ctx context.Context, c conn) error {
 }
 
 func (sqliteSearch) newest(ctx context.Context, c conn, m matchExpr, limit, offset int) ([]int64, error) {
-	rows, err := c.query(ctx, `SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid LIMIT ? OFFSET ?`,
-		ftsMatch(m), limit, offset)
+	rows, err := c.query(ctx, `SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid <= ? ORDER BY rowid LIMIT ? OFFSET ?`,
+		ftsMatch(m), m.keyBound(), limit, offset)
 	return collect(rows, err, func(sc scanner) (int64, error) {
 		var k int64
 		return k, sc.Scan(&k)
@@ -150,6 +150,20 @@ func (sqliteSearch) size(ctx context.Context, c conn) (int, error) {
 // optimize merges the index into one segment, then folds the write-ahead
 // log back into the database: after a reindex the log holds the whole
 // index, and readers looking pages up in it were measurably slower.
+func (sqliteSearch) nthKey(ctx context.Context, c conn, n int) (int64, error) {
+	return nthKey(ctx, c, `SELECT key FROM search_docs ORDER BY key LIMIT 1 OFFSET ?`, n)
+}
+
+// nthKey runs q (one key at OFFSET ?), 0 when there is no such row.
+func nthKey(ctx context.Context, c conn, q string, n int) (int64, error) {
+	var k int64
+	err := mapErr(c.queryRow(ctx, q, n-1).Scan(&k))
+	if err == ErrNotFound {
+		return 0, nil
+	}
+	return k, err
+}
+
 func (sqliteSearch) optimize(ctx context.Context, c conn) error {
 	if _, err := c.execQuiet(ctx, `INSERT INTO search_fts (search_fts) VALUES ('optimize')`); err != nil {
 		return err

@@ -43,7 +43,7 @@ func (h searchHandlers) searchAPI(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	f := readSearchForm(r)
-	choices, err := h.choices(ctx, site.ID)
+	choices, err := h.choices(ctx, site.ID, false)
 	if err != nil {
 		h.apiFail(w, r, err)
 		return

@@ -39,7 +39,7 @@ func (h searchHandlers) searchShow(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	p := searchPage{Page: h.app.Base(r, "站内搜索"), F: readSearchForm(r)}
 	p.Meta.ColumnName, p.Meta.ColumnType = "站内搜索", "search"
-	if p.searchChoices, err = h.choices(ctx, site.ID); err != nil {
+	if p.searchChoices, err = h.choices(ctx, site.ID, true); err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}
@@ -92,7 +92,9 @@ func (h searchHandlers) searchShow(w http.ResponseWriter, r *http.Request) {
 	h.app.Render(w, r, http.StatusOK, "public/search.html", p)
 }
 
-func (h searchHandlers) choices(ctx context.Context, siteID int64) (searchChoices, error) {
+// choices reads what the filters offer; the years only for the page (the
+// API takes any four-digit year).
+func (h searchHandlers) choices(ctx context.Context, siteID int64, withYears bool) (searchChoices, error) {
 	c := searchChoices{Validities: catalog.Validities, Types: searchTypes}
 	var err error
 	if c.Columns, err = h.app.Store.Columns(ctx, siteID); err != nil {
@@ -101,7 +103,9 @@ func (h searchHandlers) choices(ctx context.Context, siteID int64) (searchChoice
 	if c.Orgs, err = h.app.Store.Orgs(ctx, siteID); err != nil {
 		return c, err
 	}
-	c.Years, err = h.app.Store.PublishedYears(ctx, siteID)
+	if withYears {
+		c.Years, err = h.app.Store.PublishedYearSpan(ctx, siteID)
+	}
 	return c, err
 }
 
