@@ -36,7 +36,12 @@ func backgroundOnce(ctx context.Context, app *web.App) {
 	} else if n > 0 {
 		app.Log.Info("published scheduled documents", "count", n)
 	}
-	remindAndMail(ctx, app) // 依申请公开 due-date reminders and the outbox
+	remindMessages(ctx, app)           // 留言 reminders and escalation (background_message.go)
+	remindProposals(ctx, app)          // 建议提案: late 会办 opinions and replies (background_message.go)
+	remindAnnualReports(ctx, app)      // 年度报告 due from 1 January until published (report_background.go)
+	remindAndMail(ctx, app)            // 依申请公开 due-date reminders, then the outbox delivers every reminder above
+	staff.RunLinkage(ctx, app)         // issue 9: upstream feeds → repost queue, repost proofs, 归集推送
+	staff.RefreshWeChatPosts(ctx, app) // issue 9: status of publications submitted to the 公众号
 	// Sessions idle past the timeout can no longer be used (web checks on
 	// every request); this only keeps the table small.
 	if err := app.Store.DeleteIdleSessions(ctx, app.Now().Add(-app.Cfg.IdleTimeout)); err != nil && ctx.Err() == nil {

@@ -43,6 +43,9 @@ func ensureFirstRun(ctx context.Context, cfg config.Config, st *store.Store, out
 		}
 		fmt.Fprintf(out, "首次启动：已创建演示机构“%s”（%d 个科室、%d 个栏目、%d 条已发布信息，均为演示数据）\n",
 			demo.Agency.Name, sum.Orgs, sum.Columns, sum.Documents)
+		if _, err := demo.CreateServices(ctx, st, cfg.FilesDir(), sum, time.Now()); err != nil { // 办事服务 and 政务新媒体 (demo/services.go)
+			return fmt.Errorf("创建演示办事服务失败: %w", err)
+		}
 		for _, s := range demo.Staff {
 			accounts = append(accounts, account{username: s.Username, display: s.DisplayName, role: s.Role,
 				orgID: sum.OrgIDs[s.Org], orgName: s.Org})
@@ -69,6 +72,12 @@ func ensureFirstRun(ctx context.Context, cfg config.Config, st *store.Store, out
 			return fmt.Errorf("创建演示申请失败: %w", err)
 		}
 		fmt.Fprintf(out, "首次启动：已创建%d件演示依申请公开申请（%d件尚未办结）和%d件复议诉讼案件\n", as.Applications, as.Open, as.ReviewCases)
+		if _, err := demo.CreateMessages(ctx, st, sum, time.Now()); err != nil { // 留言 (internal/demo/messages.go)
+			return fmt.Errorf("创建演示留言失败: %w", err)
+		}
+		if _, err := demo.CreateInteraction(ctx, st, sum); err != nil { // 建议提案, 来电来信, 解读回应 (internal/demo/interaction.go)
+			return fmt.Errorf("创建演示政民互动数据失败: %w", err)
+		}
 	}
 	return nil
 }

@@ -37,6 +37,8 @@ func commands() []command {
 		{"monitor", "网站监测（monitor list | monitor run 名称 [--dry-run]）", runMonitor},
 		{"secret", "个人信息加密密钥（secret status | add-key | rotate | remove-key）", runSecret},
 		{"search", "站内搜索（search reindex 重建索引，search queries 搜索词统计）", runSearch},
+		{"lint", "检查已发布的政府信息公开工作年度报告（lint 文件… [--format json]）", runLint},
+		{"report", "政府信息公开工作年度报告（report build 生成导出，report import 导入上年度报告）", runReport},
 	}
 }
 

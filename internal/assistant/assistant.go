@@ -137,6 +137,9 @@ func (a *Assistant) answer(ctx context.Context, site Site, q string) (Answer, er
 	if faq != nil && faqScore >= strongFAQ {
 		return faqAnswer(site, *faq, faqScore), nil
 	}
+	if ans, ok, err := a.fromServices(ctx, site, q); err != nil || ok { // 办事服务 items (service.go)
+		return ans, err
+	}
 	if f, ok := matchFlow(q); ok {
 		ans := f.answer(site)
 		if f.withDocuments {

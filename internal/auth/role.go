@@ -122,3 +122,89 @@ func init() {
 		grants[r] = append(grants[r], PermMonitorManage)
 	}
 }
+
+// Message board (留言, issue 8): the inbox, routing and answering
+// (PermMessages; 科室信息员 only their Org's messages, checked in the
+// handler), and publishing answers, invalid marking, merging and the time
+// limits (PermMessagesPublish, the 公开办's).
+const (
+	PermMessages        Perm = "messages"
+	PermMessagesPublish Perm = "messages.publish"
+)
+
+func init() {
+	for _, r := range []Role{RoleOffice, RoleOfficeHead, RoleOfficer} {
+		grants[r] = append(grants[r], PermMessages)
+	}
+	for _, r := range []Role{RoleOffice, RoleOfficeHead} {
+		grants[r] = append(grants[r], PermMessagesPublish)
+	}
+}
+
+// 政民互动 records (issue 8): the hotline log, 建议提案, 解读 and 回应, and
+// their statistics (PermInteraction); putting a proposal reply online is
+// reviewed with the reply (国办发〔2014〕46号: 同步审查), by a 终审 role
+// (PermInteractionPublish).
+const (
+	PermInteraction        Perm = "interaction"
+	PermInteractionPublish Perm = "interaction.publish"
+)
+
+func init() {
+	for _, r := range []Role{RoleOffice, RoleOfficeHead, RoleReviewer, RoleLeader} {
+		grants[r] = append(grants[r], PermInteraction)
+	}
+	for _, r := range []Role{RoleOfficeHead, RoleReviewer, RoleLeader} {
+		grants[r] = append(grants[r], PermInteractionPublish)
+	}
+}
+
+// 政务新媒体 and 办事服务 (issue 9): the new-media register, publishing to
+// the official account and its menu (PermNewMedia); the service catalogue
+// and its import (PermServices). Both are the 公开办's.
+const (
+	PermNewMedia Perm = "newmedia.manage"
+	PermServices Perm = "services.manage"
+)
+
+func init() {
+	for _, r := range []Role{RoleOffice, RoleOfficeHead} {
+		grants[r] = append(grants[r], PermNewMedia, PermServices)
+	}
+}
+
+// Linkage with the city/province government (issue 9): the repost queue,
+// reposting and the monthly report (PermRepost); the subscriptions, repost
+// rules and the 归集推送 address and secret (PermLinkage).
+const (
+	PermRepost  Perm = "linkage.repost"
+	PermLinkage Perm = "linkage.manage"
+)
+
+func init() {
+	for _, r := range []Role{RoleOffice, RoleOfficeHead} {
+		grants[r] = append(grants[r], PermRepost, PermLinkage)
+	}
+}
+
+// Annual report (issue 4; 条例第四十九、五十条): the register of
+// administrative decisions behind table 二 (PermDecisions; 科室信息员 only
+// their Org's rows, checked in the handler); drafting, checking and
+// exporting the report and sending it for approval (PermReportEdit, the
+// 公开办's, whose 负责人 reviews); approval by the 分管领导, the report's
+// 第一责任人 (PermReportApprove; 国办公开办函〔2021〕30号 "明确责任").
+const (
+	PermDecisions     Perm = "decisions.edit"
+	PermReportEdit    Perm = "report.edit"
+	PermReportApprove Perm = "report.approve"
+)
+
+func init() {
+	for _, r := range []Role{RoleOffice, RoleOfficeHead, RoleOfficer} {
+		grants[r] = append(grants[r], PermDecisions)
+	}
+	for _, r := range []Role{RoleOffice, RoleOfficeHead} {
+		grants[r] = append(grants[r], PermReportEdit)
+	}
+	grants[RoleLeader] = append(grants[RoleLeader], PermReportApprove)
+}

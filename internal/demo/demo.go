@@ -105,6 +105,7 @@ type Summary struct {
 	Superseded int // normative documents amended, repealed or expired
 	Channels   int // channel records
 	Late       int // published later than 条例第二十六条 allows
+	Decisions  int // cells of the administrative-decisions register
 }
 
 // Create stores the demo agency and its documents dated up to now. The
@@ -147,5 +148,8 @@ func Create(ctx context.Context, st *store.Store, now time.Time) (Summary, error
 		return sum, err
 	}
 	g.count(&sum)
+	if sum.Decisions, err = CreateDecisions(ctx, st, sum, now); err != nil {
+		return sum, err
+	}
 	return sum, nil
 }

@@ -138,6 +138,17 @@ func (r recipients) forOrg(org int64) []int64 {
 	return r.office
 }
 
+// notices addresses n to each who hears about org's things (forOrg).
+func (r recipients) notices(org int64, n store.MonitorNotice) []store.MonitorNotice {
+	var out []store.MonitorNotice
+	for _, uid := range r.forOrg(org) {
+		m := n
+		m.UserID = uid
+		out = append(out, m)
+	}
+	return out
+}
+
 // columnNotices tells a column's 信息员 before it goes stale (once per
 // coming deadline), when it has gone stale, and when it is blank. The keys
 // carry the deadline, so a column updated and due again is told again.
@@ -166,11 +177,5 @@ func columnNotices(site catalog.Site, st ColumnStatus, rcpt recipients, now time
 		return nil
 	}
 	n.Link = link
-	var out []store.MonitorNotice
-	for _, uid := range rcpt.forOrg(c.OrgID) {
-		m := n
-		m.UserID = uid
-		out = append(out, m)
-	}
-	return out
+	return rcpt.notices(c.OrgID, n)
 }

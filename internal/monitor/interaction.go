@@ -21,8 +21,7 @@ type Message struct {
 
 // MessageSource lists valid messages (spam, abuse and duplicates excluded
 // with an auditable reason) received at or after since that had no reply
-// by before. The message board (issue 8) will implement it; until then
-// Env.Messages is nil.
+// by before. The message board (issue 8) implements it: StoreMessages.
 type MessageSource interface {
 	UnansweredMessages(ctx context.Context, since, before time.Time) ([]Message, error)
 }

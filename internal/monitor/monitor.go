@@ -73,9 +73,8 @@ type Env struct {
 	SiteURL  string
 	FilesDir string       // attachments, for the broken-attachment check
 	Client   *http.Client // nil: the crawler's own
-	// Messages answers the "unanswered beyond 3 months" rule. The message
-	// board does not exist yet; until it does this is nil and the rule
-	// cannot be checked (the interaction check says so in its summary).
+	// Messages answers the "unanswered beyond 3 months" rule; Prepare
+	// fills in the platform's message board (StoreMessages) when it is nil.
 	Messages MessageSource
 	// Overdue answers "applications overdue" (依申请公开); Prepare fills in
 	// the store's queue (StoreOverdue) when it is nil.
@@ -92,6 +91,8 @@ func Checks() []Check {
 		dataCheck{},
 		interactionCheck{},
 		watchCheck{},
+		newMediaCheck{},
+		serviceCheck{},
 		digestCheck{},
 	}
 }

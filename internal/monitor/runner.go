@@ -191,6 +191,9 @@ func Prepare(ctx context.Context, env Env) (*Env, error) {
 	if env.Overdue == nil {
 		env.Overdue = StoreOverdue(env.Store)
 	}
+	if env.Messages == nil {
+		env.Messages = StoreMessages(env.Store) // the message board (issue 8)
+	}
 	if s.SiteURL != "" {
 		env.SiteURL = trimSlash(s.SiteURL)
 	}

@@ -65,6 +65,17 @@ type ScoreInput struct {
 	ProbeTotal      int                    // home-page probes in the window
 	ProbeFailed     int
 	MessagesChecked bool // the message board exists, so item 5 is monitored
+	// Services is the site's 办事指南 tally for item 6 and the 服务实用
+	// deduction; nil when the guides are not monitored.
+	Services *ServiceTally
+}
+
+// ServiceTally counts a site's published 办事指南 by their missing key
+// elements (website-rules §1.3 item 6; ServiceItem.Missing lists the ten).
+type ServiceTally struct {
+	Items      int // published service items
+	Incomplete int // missing at least Settings.ServiceMissing elements: counted towards the veto
+	Gaps       int // missing at least one element: the 服务实用 deduction
 }
 
 // ComputeScore applies the model to a site's open findings.
@@ -101,7 +112,8 @@ func ComputeScore(in ScoreInput, s Settings) Score {
 		item5 = VetoNotWatch
 	}
 	veto(5, "互动回应差", n["message_unanswered"] > 0, item5, countText("超期未回应留言", n["message_unanswered"]))
-	veto(6, "服务不实用", false, VetoNotWatch, "办事指南要素检查尚未建立")
+	item6, hit6, detail6 := serviceVeto(in.Services, s)
+	veto(6, "服务不实用", hit6, item6, detail6)
 
 	deduct := func(name string, count int, per, limit float64) {
 		sc.Deductions = append(sc.Deductions, Deduction{Name: name, Count: count, Points: math.Min(float64(count)*per, limit), Cap: limit})
@@ -117,6 +129,11 @@ func ComputeScore(in ScoreInput, s Settings) Score {
 	deduct("目录数据（元数据缺失、日期失真、附件、废止关联、文件库）",
 		n["metadata_missing"]+n["date_order"]+n["attachment_broken"]+n["repeal_dangling"]+n["register_mismatch"], s.PerDataIssue, s.CapDataIssues)
 	deduct("依申请公开办理（超期未答复）", n["application_overdue"], s.PerOverdue, s.CapOverdue)
+	gaps := 0
+	if in.Services != nil {
+		gaps = in.Services.Gaps
+	}
+	deduct("服务实用（办事指南要素不全）", gaps, s.PerServiceGap, s.CapServiceGaps)
 	sc.Points = 100
 	for _, d := range sc.Deductions {
 		sc.Points -= d.Points
@@ -124,6 +141,25 @@ func ComputeScore(in ScoreInput, s Settings) Score {
 	sc.Points = math.Max(math.Round(sc.Points*10)/10, 0)
 	sc.Passed = !sc.Vetoed && sc.Points >= s.PassScore
 	return sc
+}
+
+// serviceVeto judges item 6 服务不实用 (website-rules §1.3): ① 未提供办事服务;
+// ② 办事指南 missing ServiceMissing (4) or more of the ten key element
+// categories on ServiceVeto (5) or more items. ① is for people to confirm:
+// only sites with external service functions must offer 办事服务.
+func serviceVeto(t *ServiceTally, s Settings) (status string, hit bool, detail string) {
+	switch {
+	case t == nil:
+		return VetoNotWatch, false, "办事指南未纳入监测"
+	case t.Items == 0:
+		return VetoReview, false, "未发布办事服务事项；对外提供服务的网站未提供办事服务即触发否决"
+	}
+	detail = "已发布办事指南" + itoa(t.Items) + "个；" + countText("要素不全的", t.Gaps) +
+		countText("缺失"+itoa(s.ServiceMissing)+"类及以上要素的", t.Incomplete)
+	if t.Incomplete >= s.ServiceVeto {
+		return VetoHit, true, detail + "达到否决线（" + itoa(s.ServiceVeto) + "个）"
+	}
+	return VetoPass, false, detail
 }
 
 func countText(what string, n int) string {
@@ -148,6 +184,11 @@ func SiteScore(ctx context.Context, env *Env, siteID int64, open []store.Monitor
 			in.Findings = append(in.Findings, f)
 		}
 	}
+	tally, err := SiteServiceTally(ctx, env.Store, siteID, env.Settings)
+	if err != nil {
+		return Score{}, err
+	}
+	in.Services = &tally
 	if env.SiteURL != "" {
 		sites, err := env.Store.Sites(ctx)
 		if err != nil {

@@ -44,6 +44,10 @@ type Settings struct {
 	WatchMaxPages     int  `json:"watch_max_pages" label:"外部站点每次最多抓取页面数" min:"10" max:"100000"`
 	UnansweredMonths  int  `json:"unanswered_months" group:"互动回应（单项否决第5项）" label:"留言未回应期限（月）" hint:"超过3个月未回应有效留言（单项否决）" min:"1" max:"24"`
 	InteractionLookup int  `json:"interaction_lookback" label:"互动回应回溯天数" hint:"监测时间点前1年内" min:"1" max:"3650"`
+	// 服务不实用 (website-rules §1.3 item 6, §1.8 service_guide): the ten
+	// 办事指南 elements are ServiceItem.Missing's; the two thresholds are [R].
+	ServiceMissing int `json:"service_missing" group:"办事服务（单项否决第6项）" label:"办事指南缺失要素类别数" hint:"十类要素（事项名称、设定依据、申请条件、办理材料、办理地点、办理机构、收费标准、办理时间、联系电话、办理流程）缺失4类及以上的事项计入否决" min:"1" max:"10"`
+	ServiceVeto    int `json:"service_veto" label:"要素缺失事项否决数" hint:"缺失4类及以上的事项数量超过（含）5个（单项否决）" min:"1" max:"1000"`
 
 	// Deductions (扣分). The 2019 point values were not retrieved
 	// (website-rules §1.5 [R]); these are the platform's defaults.
@@ -59,6 +63,8 @@ type Settings struct {
 	CapOverdue     float64 `json:"cap_overdue" label:"依申请公开办理最多扣分" min:"0" max:"100"`
 	PerProbePct    float64 `json:"per_probe_pct" label:"首页拨测失败率每1%扣分（未达否决线时）" min:"0" max:"100"`
 	CapProbe       float64 `json:"cap_probe" label:"首页可用性最多扣分" min:"0" max:"100"`
+	PerServiceGap  float64 `json:"per_service_gap" label:"每个办事指南要素不全的事项扣分（未达否决线时）" min:"0" max:"100"`
+	CapServiceGaps float64 `json:"cap_service_gaps" label:"服务实用最多扣分" min:"0" max:"100"`
 	PassScore      float64 `json:"pass_score" label:"合格分数线" hint:"低于60分为不合格" min:"0" max:"100"`
 
 	// Watched lists other sites (county bureaus' own sites) whose freshness
@@ -74,6 +80,7 @@ func DefaultSettings() Settings {
 		ProbeTimeout: 15, ProbeWindowDays: 7, ProbesPerDay: 20, UnreachablePct: 5,
 		CrawlMaxPages: 200_000, CrawlWorkers: 8, CrawlTimeout: 15, CrawlRetries: 2, ExternalDelayMs: 1000,
 		CheckExternal: true, WatchMaxPages: 2000, UnansweredMonths: 3, InteractionLookup: 365,
+		ServiceMissing: 4, ServiceVeto: 5, PerServiceGap: 0.5, CapServiceGaps: 10,
 		PerBrokenLink: 0.5, CapBrokenLinks: 10, PerStale: 2, CapStale: 20, PerTypo: 1, CapTypo: 10,
 		PerDataIssue: 0.5, CapDataIssues: 10, PerOverdue: 1, CapOverdue: 10, PerProbePct: 1, CapProbe: 5,
 		PassScore: 60,

@@ -4,51 +4,13 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/xuri/excelize/v2"
+	"gongkai/internal/xlsxout"
 )
-
-// sheet writes rows to a new worksheet of f with a bold header row.
-func sheet(f *excelize.File, name string, widths []float64, rows [][]any) error {
-	idx, err := f.NewSheet(name)
-	if err != nil {
-		return err
-	}
-	if idx == 1 { // the first sheet we add replaces excelize's default one
-		f.SetActiveSheet(idx)
-		if err := f.DeleteSheet("Sheet1"); err != nil {
-			return err
-		}
-	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "宋体"},
-		Fill: excelize.Fill{Type: "pattern", Color: []string{"DDEBF7"}, Pattern: 1}})
-	if err != nil {
-		return err
-	}
-	for i, w := range widths {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(name, col, col, w); err != nil {
-			return err
-		}
-	}
-	for r, row := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, r+1)
-		if err := f.SetSheetRow(name, cell, &row); err != nil {
-			return err
-		}
-	}
-	if len(rows) > 0 && len(widths) > 0 {
-		last, _ := excelize.CoordinatesToCellName(len(widths), 1)
-		return f.SetCellStyle(name, "A1", last, bold)
-	}
-	return nil
-}
 
 // WriteInspectionXLSX writes the inspection report as a workbook: the
 // result with the veto items and deductions, the columns, and the open
 // findings.
 func WriteInspectionXLSX(w io.Writer, in Inspection) error {
-	f := excelize.NewFile()
-	defer f.Close()
 	summary := [][]any{{"项目", "结果", "说明"},
 		{"网站", in.Site.Name, ""},
 		{"检查时间", in.At.In(china).Format("2006-01-02 15:04"), ""},
@@ -58,9 +20,6 @@ func WriteInspectionXLSX(w io.Writer, in Inspection) error {
 	}
 	for _, d := range in.Score.Deductions {
 		summary = append(summary, []any{"扣分：" + d.Name, -d.Points, fmt.Sprintf("%d项，最多扣%g分", d.Count, d.Cap)})
-	}
-	if err := sheet(f, "总体情况", []float64{46, 22, 50}, summary); err != nil {
-		return err
 	}
 	cols := [][]any{{"栏目", "类型", "负责科室", "更新周期（天）", "信息条数", "最近更新", "距超期（天）", "状态"}}
 	for _, c := range in.Columns {
@@ -76,24 +35,18 @@ func WriteInspectionXLSX(w io.Writer, in Inspection) error {
 		}
 		cols = append(cols, []any{c.Column.Name, string(c.Column.Kind), c.Org, window, c.Published, last, left, c.State.Label()})
 	}
-	if err := sheet(f, "栏目更新", []float64{24, 14, 16, 14, 10, 12, 12, 14}, cols); err != nil {
-		return err
-	}
 	issues := [][]any{{"性质", "检查项", "问题", "地址", "所在页面", "说明", "首次发现"}}
 	for _, x := range in.Findings {
 		issues = append(issues, []any{SeverityLabel(x.Severity), TitleOf(x.Check), x.Message, x.URL, x.Source, x.Detail,
 			x.FirstSeen.In(china).Format("2006-01-02")})
 	}
-	if err := sheet(f, "问题清单", []float64{10, 18, 60, 40, 40, 40, 12}, issues); err != nil {
-		return err
-	}
-	return f.Write(w)
+	return xlsxout.Write(w, xlsxout.Sheet{Name: "总体情况", Widths: []float64{46, 22, 50}, Rows: summary},
+		xlsxout.Sheet{Name: "栏目更新", Widths: []float64{24, 14, 16, 14, 10, 12, 12, 14}, Rows: cols},
+		xlsxout.Sheet{Name: "问题清单", Widths: []float64{10, 18, 60, 40, 40, 40, 12}, Rows: issues})
 }
 
 // WriteBulletinXLSX writes the 通报 as a workbook.
 func WriteBulletinXLSX(w io.Writer, b Bulletin) error {
-	f := excelize.NewFile()
-	defer f.Close()
 	rows := [][]any{{"排名", "科室", "报送（提交审核）", "采用（发布）", "退回", "按时发布", "超期发布", "待核算", "按时发布率",
 		"负责栏目", "超期栏目", "空白栏目", "即将超期栏目"}}
 	for _, r := range b.Rows {
@@ -103,9 +56,6 @@ func WriteBulletinXLSX(w io.Writer, b Bulletin) error {
 	t := b.Total
 	rows = append(rows, []any{"", "合计", t.Submitted, t.Published, t.Rejected, t.OnTime, t.Late, t.Unknown, "", "", "", "", ""},
 		[]any{}, []any{b.Title}, []any{RankingRule})
-	if err := sheet(f, "通报", []float64{6, 18, 16, 12, 8, 10, 10, 8, 12, 10, 10, 10, 12}, rows); err != nil {
-		return err
-	}
 	cols := [][]any{{"科室", "栏目", "类型", "更新周期（天）", "最近更新", "状态"}}
 	for _, r := range b.Rows {
 		for _, c := range r.Columns {
@@ -116,8 +66,6 @@ func WriteBulletinXLSX(w io.Writer, b Bulletin) error {
 			cols = append(cols, []any{r.Org.Name, c.Column.Name, string(c.Column.Kind), c.Window, last, c.State.Label()})
 		}
 	}
-	if err := sheet(f, "栏目情况", []float64{18, 24, 14, 14, 12, 14}, cols); err != nil {
-		return err
-	}
-	return f.Write(w)
+	return xlsxout.Write(w, xlsxout.Sheet{Name: "通报", Widths: []float64{6, 18, 16, 12, 8, 10, 10, 8, 12, 10, 10, 10, 12}, Rows: rows},
+		xlsxout.Sheet{Name: "栏目情况", Widths: []float64{18, 24, 14, 14, 12, 14}, Rows: cols})
 }

@@ -41,6 +41,9 @@ var encryptedColumns = []struct {
 	{"applications", "agent_phone_enc", "", secret.FieldPhone},
 	{"outbox", "recipient_enc", "", secret.FieldEmail},
 	{"citizens", "username_enc", "username_bidx", fieldCitizenUsername},
+	{"messages", "name_enc", "", fieldMessageName}, {"messages", "phone_enc", "phone_bidx", secret.FieldPhone},
+	{"messages", "email_enc", "", secret.FieldEmail},
+	{"media_accounts", "app_secret_enc", "", fieldWeChatSecret},
 }
 
 // KeyUsage counts the stored ciphertexts (fields, not rows) per key ID, so an operator knows

@@ -41,18 +41,6 @@ func (d *desk) donePage(r *http.Request, rec store.ApplicationRecord, password s
 	return p
 }
 
-// refusedPage is the polite answer to a submission that is not taken: a
-// filled honeypot (told nothing about why) or an address past even the
-// second budget (told when to try again and how else to apply).
-type refusedPage struct {
-	web.Page
-	Limited bool
-}
-
-func (d *desk) refusedPage(r *http.Request, limited bool) refusedPage {
-	return refusedPage{Page: d.app.Base(r, "申请未能提交"), Limited: limited}
-}
-
 // onlineDelivery is how the 接收回执 of an online application is served:
 // on the confirmation page, the moment it is issued.
 const onlineDelivery = "网上提交后即时确认"

@@ -42,7 +42,8 @@ func TestApplyRateLimitQuestion(t *testing.T) {
 	if w.Code != http.StatusUnprocessableEntity {
 		t.Fatalf("5th: %d", w.Code)
 	}
-	mustContain(t, "question instead of a refusal", body, "请回答问题", `value="张建国"`, `value="`+personID(24)+`"`)
+	mustContain(t, "question instead of a refusal", body, "六、请回答问题", "本机关网络近期收到的申请较多。", "七、上传材料",
+		`value="张建国"`, `value="`+personID(24)+`"`, `name="website"`)
 	mustNotContain(t, "question", body, "<img", "captcha")
 	// The empty form now asks it too, before anyone is refused; another
 	// address is not asked.

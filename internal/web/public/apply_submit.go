@@ -84,12 +84,7 @@ func (d *desk) applySubmit(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	f := applyForm{Values: up.values, Errs: up.errs, Dropped: up.names()}
-	if strings.TrimSpace(f.V(honeypotField)) != "" {
-		// A program filled the field nobody sees. It spends the address's
-		// budget and learns nothing; a person who somehow got here is told
-		// politely how else to apply.
-		d.lim.TakeSubmit(r.Context(), web.RemoteAddr(r))
-		d.render(w, r, http.StatusOK, "public/apply_refused.html", d.refusedPage(r, false))
+	if d.caughtInHoneypot(w, r, f, applyPages) {
 		return
 	}
 	today := workday.FromTime(d.app.Now().In(china))
@@ -103,18 +98,7 @@ func (d *desk) applySubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	g := d.admit(r, f.Values, string(a.Applicant.IDType), a.Applicant.IDNumber)
-	switch {
-	case g.Refused:
-		d.render(w, r, http.StatusTooManyRequests, "public/apply_refused.html", d.refusedPage(r, true))
-		return
-	case g.Question != nil:
-		p.Question = g.Question
-		p.Values.Del(answerField)
-		p.Errs.Add(answerField, msgAnswer)
-		if g.Wrong {
-			p.Errs[answerField] = msgWrongAnswer
-		}
-		d.render(w, r, http.StatusUnprocessableEntity, "public/apply.html", p)
+	if d.stoppedAtGate(w, r, g, &p, applyPages) {
 		return
 	}
 	rec, password, err := d.app.Store.CreateApplication(r.Context(), store.NewApplication{

@@ -27,6 +27,7 @@ type documentPage struct {
 	Banner      string            // set when the document is no longer in force
 	Replacement *catalog.Document // the amending or repealing document, when published
 	IndexURL    string
+	Related     []relatedLink // 解读 of a policy, or the policy of a 解读 (proposal_interpretation.go)
 }
 
 // documentShow is the page of one published document: its 公开目录 metadata,
@@ -67,6 +68,7 @@ func (h handlers) documentShow(w http.ResponseWriter, r *http.Request) {
 		p.Attachments = append(p.Attachments, attachmentLink{Name: a.Name, URL: fileURL(base, a),
 			Size: humanSize(a.Size), Type: fileType(a.Name)})
 	}
+	p.Related = h.relatedLinks(ctx, base, d)
 	if d.Validity.Superseded() {
 		p.Banner = bannerText(d)
 		if d.ReplacedBy != 0 {

@@ -30,8 +30,8 @@ func TestPortalOnBothEngines(t *testing.T) {
 		if err != nil || len(f.Items) != 20 {
 			t.Fatalf("atom feed: %v", err)
 		}
-		if locs := readSitemap(t, p, "/sitemap.xml"); len(locs) != 41 {
-			t.Errorf("sitemap has %d URLs, want 41", len(locs))
+		if locs := readSitemap(t, p, "/sitemap.xml"); len(locs) != 42 { // with the 留言选登 list
+			t.Errorf("sitemap has %d URLs, want 42", len(locs))
 		}
 		mustContain(t, "guide", p.page(t, "/guide", http.StatusOK), "政务微信、报纸")
 	})

@@ -14,8 +14,7 @@ func Register(app *web.App) {
 	app.HandlePublic("GET /{$}", h.home)
 	app.HandlePublic("GET /col/{slug}/{$}", h.columnShow)
 	app.Handle("GET /col/{slug}", h.addSlash)
-	app.HandlePublic("GET /col/{slug}/feed.xml", h.feedRSS)
-	app.HandlePublic("GET /col/{slug}/atom.xml", h.feedAtom)
+	registerFeeds(app) // RSS, Atom and JSON Feed per column and site-wide (feed_routes.go)
 	app.HandlePublic("GET /doc/{id}", h.documentShow)
 	app.Handle("GET /files/{id}/{name}", h.fileDownload)
 	app.HandlePublic("GET /xxgk/{$}", h.catalogueBrowse)
@@ -28,7 +27,9 @@ func Register(app *web.App) {
 	app.HandlePublic("GET /robots.txt", h.robotsShow)
 	registerAssistant(app, registerSearch(app)) // search and Q&A (search_routes.go, qa_routes.go)
 	registerAccessibility(app)
-	registerApply(app) // 依申请公开: form and status pages (apply_routes.go)
+	registerServices(app) // 办事服务 catalogue, item pages and forms (service_routes.go)
+	registerApply(app)    // 依申请公开: form and status pages (apply_routes.go)
+	registerMessages(app) // 留言: form, tracking, 留言选登 (message_routes.go)
 }
 
 type handlers struct{ app *web.App }

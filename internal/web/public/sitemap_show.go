@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"gongkai/internal/store"
 	"gongkai/internal/web"
 )
 
@@ -45,10 +46,17 @@ func (h handlers) sitemapShow(w http.ResponseWriter, r *http.Request) {
 	add(abs+"/", time.Time{})
 	add(abs+"/xxgk/", time.Time{})
 	add(abs+"/guide", time.Time{})
+	// 留言选登: the board's list of answered, published messages
+	// (message_routes.go) — website-rules §2: replies are published.
+	add(abs+"/messages", time.Time{})
 	for _, c := range tree.all {
 		if !c.Archived {
 			add(columnURL(abs, c), time.Time{})
 		}
+	}
+	if err := h.addServiceURLs(r, site.ID, abs, &set); err != nil {
+		h.app.Fail(w, r, err)
+		return
 	}
 	refs, err := h.app.Store.PublishedRefs(ctx, site.ID, maxSitemapURLs-len(set.URLs))
 	if err != nil {
@@ -66,6 +74,33 @@ func (h handlers) sitemapShow(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
 	_, _ = w.Write(buf.Bytes())
+}
+
+// addServiceURLs lists the 办事服务 section and every published service
+// item (政府网站发展指引: 办事指南 must be easy to find); the section itself
+// only when the site has an item to show.
+func (h handlers) addServiceURLs(r *http.Request, siteID int64, abs string, set *urlset) error {
+	const batch = 500 // the store's largest page
+	for off := 0; len(set.URLs) < maxSitemapURLs; off += batch {
+		items, _, err := h.app.Store.ServiceItems(r.Context(), store.ServiceItemFilter{SiteID: siteID, PublishedOnly: true,
+			Limit: batch, Offset: off})
+		if err != nil {
+			return err
+		}
+		if off == 0 && len(items) > 0 {
+			set.URLs = append(set.URLs, sitemapURL{Loc: abs + "/service/"})
+		}
+		for _, it := range items {
+			if len(set.URLs) >= maxSitemapURLs {
+				break
+			}
+			set.URLs = append(set.URLs, sitemapURL{Loc: serviceURL(abs, it.Code), LastMod: it.UpdatedAt.In(china).Format("2006-01-02")})
+		}
+		if len(items) < batch {
+			break
+		}
+	}
+	return nil
 }
 
 func later(a, b time.Time) time.Time {

@@ -44,9 +44,9 @@ func TestSitemapAndRobots(t *testing.T) {
 	p := newPortal(t, storetest.Open(t, store.SQLite))
 	locs := readSitemap(t, p, "/sitemap.xml")
 	const host = "http://gk.example.gov.cn"
-	// 3 pages + 7 columns + 31 published documents.
-	if len(locs) != 41 {
-		t.Errorf("sitemap has %d URLs, want 41", len(locs))
+	// 4 pages (with the published-messages list) + 7 columns + 31 published documents.
+	if len(locs) != 42 {
+		t.Errorf("sitemap has %d URLs, want 42", len(locs))
 	}
 	for _, want := range []string{host + "/", host + "/xxgk/", host + "/guide", host + "/col/tzgg/", host + "/col/gfxwj/",
 		fmt.Sprintf("%s/doc/%d", host, p.successor), fmt.Sprintf("%s/doc/%d", host, p.repealed)} {

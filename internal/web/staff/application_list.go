@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"gongkai/internal/catalog"
 	"gongkai/internal/disclosure"
 	"gongkai/internal/store"
 	"gongkai/internal/web"
@@ -28,14 +27,12 @@ type queueRow struct {
 
 type applicationListPage struct {
 	web.Page
-	Rows        []queueRow
-	States      []disclosure.State
-	Orgs        []catalog.Org
+	Rows   []queueRow
+	States []disclosure.State
+	orgScope
 	State       string
-	OrgID       int64
 	DueWithin   int
 	Overdue     bool
-	OrgLocked   bool // a 科室信息员 sees their Org's cases only
 	MayRegister bool
 	Pager       pager
 	Today       workday.Date
@@ -46,26 +43,16 @@ func (h handlers) applicationList(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	q := r.URL.Query()
 	p := applicationListPage{Page: h.base(r, "依申请公开"), States: disclosure.States, MayRegister: officeWork(u),
-		State: q.Get("state"), OrgID: formIDq(q.Get("org")), Overdue: q.Get("overdue") == "1", Today: h.todayDate()}
+		State: q.Get("state"), Overdue: q.Get("overdue") == "1", Today: h.todayDate()}
 	if n, err := strconv.Atoi(strings.TrimSpace(q.Get("due"))); err == nil && n > 0 && n <= 60 {
 		p.DueWithin = n
 	}
 	if !disclosure.State(p.State).Valid() {
 		p.State = ""
 	}
-	orgs, names, err := h.orgChoices(r)
-	if err != nil {
-		h.app.Fail(w, r, err)
+	names, ok := h.scopeByOrg(w, r, &p.orgScope, "staff/application_list.html", &p)
+	if !ok {
 		return
-	}
-	p.Orgs = orgs
-	if u.Role.OrgScoped() {
-		// 科室信息员: their own Org's cases and nothing else.
-		p.OrgID, p.OrgLocked = u.OrgID, true
-		if u.OrgID == 0 {
-			h.app.Render(w, r, http.StatusOK, "staff/application_list.html", p)
-			return
-		}
 	}
 	f := store.ApplicationFilter{State: disclosure.State(p.State), OrgID: p.OrgID, DueWithin: p.DueWithin,
 		Overdue: p.Overdue, Today: p.Today, Limit: applicationsPerPage, Offset: (pageParam(r) - 1) * applicationsPerPage}

@@ -4,13 +4,11 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"gongkai/internal/auth"
 	"gongkai/internal/disclosure"
 	"gongkai/internal/store"
 	"gongkai/internal/web"
-	"gongkai/internal/workday"
 )
 
 // RemindDue reminds the people handling open applications whose reply
@@ -27,20 +25,11 @@ func RemindDue(ctx context.Context, app *web.App) (int, error) {
 	if err != nil || len(set.ReminderDays) == 0 {
 		return 0, err
 	}
-	cal, err := st.Calendar(ctx)
+	rb, err := loadReminderBase(ctx, app)
 	if err != nil {
 		return 0, err
 	}
-	mailbox, _, err := st.Setting(ctx, reminderMailboxKey)
-	if err != nil {
-		return 0, err
-	}
-	users, err := st.Users(ctx)
-	if err != nil {
-		return 0, err
-	}
-	today := workday.FromTime(app.Now().In(china))
-	f := store.ApplicationFilter{DueWithin: slices.Max(set.ReminderDays), Today: today, Limit: 200}
+	f := store.ApplicationFilter{DueWithin: slices.Max(set.ReminderDays), Today: rb.today, Limit: 200}
 	reminded := 0
 	for {
 		page, err := st.Applications(ctx, f)
@@ -48,7 +37,7 @@ func RemindDue(ctx context.Context, app *web.App) (int, error) {
 			return reminded, err
 		}
 		for _, a := range page {
-			ok, err := remindOne(ctx, st, cal, set, today, a, users, mailbox)
+			ok, err := remindOne(ctx, st, rb, set, a)
 			if err != nil {
 				return reminded, err
 			}
@@ -64,38 +53,24 @@ func RemindDue(ctx context.Context, app *web.App) (int, error) {
 	}
 }
 
-func remindOne(ctx context.Context, st *store.Store, cal *workday.Calendar, set disclosure.Settings, today workday.Date,
-	a store.ApplicationSummary, users []auth.User, mailbox string) (bool, error) {
+func remindOne(ctx context.Context, st *store.Store, rb reminderBase, set disclosure.Settings, a store.ApplicationSummary) (bool, error) {
 	c, err := st.ApplicationCase(ctx, a.ID)
 	if err != nil {
 		return false, err
 	}
-	due, left, err := disclosure.ReminderDue(c, today, cal, set)
+	due, left, err := disclosure.ReminderDue(c, rb.today, rb.cal, set)
 	if err != nil || !due {
 		return false, err
 	}
-	dueOn, err := disclosure.DueAsOf(c, today, cal)
+	dueOn, err := disclosure.DueAsOf(c, rb.today, rb.cal)
 	if err != nil {
 		return false, err
 	}
-	key := fmt.Sprintf("application-due:%d:%s:%d", a.ID, dueOn, left)
-	title := fmt.Sprintf("依申请公开 %s 距答复期限还有%d个工作日", a.Code, left)
-	// No personal data in reminders: the code and the dates are enough.
-	body := fmt.Sprintf("查询码 %s 的政府信息公开申请，答复期限为%s（条例第三十三条），还有%d个工作日。请及时办理。", a.Code, dueOn, left)
-	link := "/admin/applications/" + itoa(a.ID)
-	var ns []store.MonitorNotice
-	for _, id := range recipients(c, users) {
-		ns = append(ns, store.MonitorNotice{UserID: id, Key: key, Kind: "application_due", Title: title, Body: body, Link: link})
-	}
-	if err := st.NotifyStaff(ctx, ns); err != nil {
-		return false, err
-	}
-	if strings.TrimSpace(mailbox) != "" {
-		if _, err := st.EnqueueMail(ctx, store.Mail{DedupKey: key, To: mailbox, Subject: title, Body: body + "\n" + link}); err != nil {
-			return false, err
-		}
-	}
-	return true, nil
+	_, err = reminder{key: fmt.Sprintf("application-due:%d:%s:%d", a.ID, dueOn, left), kind: "application_due",
+		title: fmt.Sprintf("依申请公开 %s 距答复期限还有%d个工作日", a.Code, left),
+		body:  fmt.Sprintf("查询码 %s 的政府信息公开申请，答复期限为%s（条例第三十三条），还有%d个工作日。请及时办理。", a.Code, dueOn, left),
+		link:  "/admin/applications/" + itoa(a.ID), to: recipients(c, rb.users), mailbox: rb.mailbox}.send(ctx, st)
+	return err == nil, err
 }
 
 // recipients are who handles c: the assignee; else the 承办科室's 信息员;

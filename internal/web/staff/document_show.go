@@ -31,6 +31,7 @@ type documentShowPage struct {
 	Validities     []catalog.Validity
 	Message        string            // an error about the whole action, e.g. same reviewer
 	Typed          map[string]string // what was typed into the action forms
+	Media          documentChannels  // 公众号 publishing and the document's posts
 }
 
 func (h handlers) documentShow(w http.ResponseWriter, r *http.Request) {
@@ -92,6 +93,10 @@ func (h handlers) renderDocument(w http.ResponseWriter, r *http.Request, status 
 		return
 	}
 	p.LateUnknown = slices.ContainsFunc(flags, func(f store.DocumentFlag) bool { return f.DocumentID == d.ID })
+	if p.Media, err = h.channelsFor(ctx, u, d); err != nil {
+		h.app.Fail(w, r, err)
+		return
+	}
 	h.app.Render(w, r, status, "staff/document_show.html", p)
 }
 

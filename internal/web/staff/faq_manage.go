@@ -51,12 +51,7 @@ func (h handlers) faqNew(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h handlers) faqEdit(w http.ResponseWriter, r *http.Request) {
-	f, err := loadByPath(r, h.app.Store.FAQ)
-	if err != nil {
-		h.app.Fail(w, r, err)
-		return
-	}
-	h.renderFAQForm(w, r, http.StatusOK, f, nil)
+	showEditForm(h.app, w, r, h.app.Store.FAQ, h.renderFAQForm)
 }
 
 func (h handlers) renderFAQForm(w http.ResponseWriter, r *http.Request, status int, f store.FAQ, fe catalog.FieldErrors) {

@@ -86,6 +86,16 @@ func Register(app *web.App) {
 	// Site search and the Q&A assistant: zero-result queries, synonyms,
 	// the FAQ and the conversation log (search_admin.go).
 	h.registerSearchAdmin()
+	h.registerMessages()     // 留言: inbox, steps, publication, time limits (message_routes.go)
+	h.registerLinkage()      // subscriptions, repost queue and report, 归集推送 (repost_routes.go)
+	h.registerInteraction()  // 政民互动: hotline, 建议提案, 解读回应, statistics (interaction_stats_routes.go)
+	h.registerServiceItems() // 办事服务 catalogue and its XLSX import (service_item_routes.go)
+	h.registerNewMedia()     // 政务新媒体 register, 公众号 publishing and menu (newmedia_routes.go)
+	h.registerReportLint()   // 年度报告检查: paste or upload a report, see the findings (report_lint.go)
+	h.registerAnnualReports()
+
+	// Register of 行政许可/处罚/强制 and 行政事业性收费 behind annual report table 二 (admin_decision_routes.go).
+	h.registerAdminDecisions()
 
 	// Site monitors (国办秘函〔2019〕19号 indicators): dashboard, findings,
 	// printable/XLSX inspection report, settings; the 科室's 通报; notices.
