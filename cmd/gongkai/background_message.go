@@ -29,4 +29,10 @@ func remindProposals(ctx context.Context, app *web.App) {
 	} else if n > 0 {
 		app.Log.Info("reminded proposals", "count", n)
 	}
+	// The same deadlines, RemindBefore working days ahead (default 5).
+	if n, err := staff.RemindProposalsDueSoon(ctx, app); err != nil && ctx.Err() == nil {
+		app.Log.Error("remind proposals due soon", "err", err, "reminded", n)
+	} else if n > 0 {
+		app.Log.Info("reminded proposals due soon", "count", n)
+	}
 }

@@ -110,6 +110,11 @@ func runReportImport(ctx context.Context, args []string, s streams) error {
 	fmt.Fprintf(s.out, "已导入%s%d年度报告（%d年格式）：上年结转基数 %s 件，规范性文件现行有效 %s 件\n", rep.UnitName, year,
 		rep.Format, rep.Value(annualreport.TableThree, annualreport.ThreeCarriedOut, annualreport.ColTotal),
 		inForceOf(rep))
+	// The platform holds none of the cases still open at 12-31; until they
+	// are registered, next year's 二、上年结转 is short (annualreport.CarryOverGaps).
+	if n := rep.Count(annualreport.TableThree, annualreport.ThreeCarriedOut, annualreport.ColTotal); n > 0 {
+		fmt.Fprintf(s.out, "请在依申请公开登记中按原收到日期补录结转到%d年度的%d件申请，%d年度报告的“二、上年结转”才会与本报告一致\n", year+1, n, year+1)
+	}
 	return nil
 }
 

@@ -154,7 +154,8 @@ func TestReportImportCommand(t *testing.T) {
 		t.Fatalf("partial capture: %+v", r)
 	}
 	r := gk(t, "report", "import", file, "--data", dir, "--year", "2023")
-	if r.code != 0 || !strings.Contains(r.out, "上年结转基数 3 件") || !strings.Contains(r.out, "现行有效 9 件") {
+	if r.code != 0 || !strings.Contains(r.out, "上年结转基数 3 件") || !strings.Contains(r.out, "现行有效 9 件") ||
+		!strings.Contains(r.out, "按原收到日期补录结转到2024年度的3件申请") {
 		t.Fatalf("import: %+v", r)
 	}
 	if r := gk(t, "report", "import", file, "--data", dir, "--year", "2023"); r.code != 1 || !strings.Contains(r.err, "已有2023年度报告") {
@@ -177,9 +178,13 @@ func TestReportImportCommand(t *testing.T) {
 	if got := b.Report.Count(annualreport.TableTwo, annualreport.RowNormative, annualreport.ColInForce); got != 9 {
 		t.Errorf("2024 现行有效 = %d, want 9 from the imported baseline", got)
 	}
-	g7 := false
+	g7, gap := false, false
 	for _, f := range b.Findings {
 		g7 = g7 || f.Code == annualreport.CodeCarryOver && f.Col == annualreport.ColTotal
+		gap = gap || f.Code == annualreport.CodeCarryOverGap && strings.Contains(f.Message, "平台登记0件，请在依申请公开登记中补录")
+	}
+	if !gap {
+		t.Errorf("no carry-over-gap warning saying what to register: %+v", b.Findings)
 	}
 	if !g7 {
 		t.Errorf("no carry-over warning although 3 applications were carried over: %+v", b.Findings)

@@ -235,6 +235,22 @@ type linter struct {
 	present map[Key]bool
 	keys    []Key // every cell of the report's format
 	out     []LintFinding
+	// mentioned caches Mentions per section: narrativeChecks and
+	// mentionRead (once per mismatch) read the same sections.
+	mentioned map[Section][]Mention
+}
+
+// mentions is Mentions(sec, l.rep.Sections[sec]), computed once.
+func (l *linter) mentions(sec Section) []Mention {
+	if ms, ok := l.mentioned[sec]; ok {
+		return ms
+	}
+	if l.mentioned == nil {
+		l.mentioned = map[Section][]Mention{}
+	}
+	ms := Mentions(sec, l.rep.Sections[sec])
+	l.mentioned[sec] = ms
+	return ms
 }
 
 func (l *linter) add(f Finding, line int) { l.out = append(l.out, LintFinding{Finding: f, Line: line}) }
@@ -244,7 +260,7 @@ func (l *linter) add(f Finding, line int) { l.out = append(l.out, LintFinding{Fi
 // columns correspond; table 三's single （六） row of the 2019 layout goes
 // to （六）3.其他 of the 2021 one. It returns the cells that were read.
 func fillCells(rep *Report, pt *parsedTables) map[Key]bool {
-	present := map[Key]bool{}
+	present := make(map[Key]bool, len(pt.cells))
 	for k, c := range pt.cells {
 		to, ok := k, validKey(rep.Format, k)
 		if !ok {

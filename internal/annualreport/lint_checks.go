@@ -64,7 +64,7 @@ func (l *linter) lineOf(t Table, row, col string) int {
 // narrativeChecks compares the numbers of the text with the cells that
 // were read, and checks the text's own sums.
 func (l *linter) narrativeChecks() {
-	for _, f := range CheckNarrative(l.rep) {
+	for _, f := range checkNarrative(l.rep, l.mentions) {
 		if f.Code == CodeNarrativeMismatch && !l.mentionRead(f) {
 			continue
 		}
@@ -72,7 +72,7 @@ func (l *linter) narrativeChecks() {
 	}
 	for _, sec := range Sections {
 		text := l.rep.Sections[sec]
-		ms := Mentions(sec, text)
+		ms := l.mentions(sec)
 		for i, total := range ms {
 			if total.Zero {
 				continue
@@ -98,7 +98,7 @@ func (l *linter) narrativeChecks() {
 // mentionRead reports whether the cells a narrative-mismatch compares
 // with were all read from the tables.
 func (l *linter) mentionRead(f Finding) bool {
-	for _, m := range Mentions(f.Section, l.rep.Sections[f.Section]) {
+	for _, m := range l.mentions(f.Section) {
 		if m.Text != f.Quote || len(m.Keys) == 0 || m.Keys[0].Table != f.Table || m.Keys[0].Row != f.Row {
 			continue
 		}

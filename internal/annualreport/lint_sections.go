@@ -12,6 +12,10 @@ import (
 // sometimes run the heading into the text ("二、主动公开政府信息情况本单位…").
 var headingRE = regexp.MustCompile(`([一二三四五六])、[ \t　]*([^。；;，,、|\n]{0,24}?)(总体情况|主动公开|收到和处理|依申请公开|行政复议|行政诉讼|主要问题|改进情况|其他需要报告|其他事项)`)
 
+// headingAtRE is headingRE anchored: findHeadings tries it only where a
+// numeral and "、" stand, instead of letting the regexp try every byte.
+var headingAtRE = regexp.MustCompile(`^` + headingRE.String())
+
 // headingWords are the words that may identify each section.
 var headingWords = map[string][]string{
 	"一": {"总体情况"},
@@ -33,13 +37,11 @@ type heading struct {
 // labels ("三、本年度办理结果", "四、结转下年度继续办理") never match: their
 // words are not a section's.
 func findHeadings(text string) []heading {
-	// Cheap pre-checks (the linter calls this per paragraph): headingRE
-	// needs "、" and one of headingWords.
-	if !strings.Contains(text, "、") || !hasHeadingWord(text) {
+	if !strings.Contains(text, "、") {
 		return nil
 	}
 	var out []heading
-	for _, m := range headingRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range headingMatches(text) {
 		num, word := text[m[2]:m[3]], text[m[6]:m[7]]
 		// A heading starts a line or follows a sentence; "第二、三季度" is no heading.
 		if before := strings.TrimRight(text[:m[0]], " \t\r\n\u3000"); before != "" && !strings.HasSuffix(before, "。") &&
@@ -129,9 +131,10 @@ func splitNarrative(items []item) narrative {
 
 // titleKey normalises a section title for comparison: "和" for "及" and
 // enumeration commas do not matter.
-func titleKey(s string) string {
-	return strings.NewReplacer("和", "及", "、", "", "，", "", ",", "").Replace(labelKey(s))
-}
+func titleKey(s string) string { return titleCleaner.Replace(labelKey(s)) }
+
+// titleCleaner is built once: building a Replacer costs more than using it.
+var titleCleaner = strings.NewReplacer("和", "及", "、", "", "，", "", ",", "")
 
 // titleFits reports whether a published heading is the format's title,
 // possibly with words added (spec §2.8: "政府信息公开工作存在的主要问题及改进
@@ -148,14 +151,33 @@ func titleFits(published string, sec Section) bool {
 	return i == len(want)
 }
 
-// hasHeadingWord reports whether text holds any of headingWords.
-func hasHeadingWord(text string) bool {
-	for _, ws := range headingWords {
-		for _, w := range ws {
-			if strings.Contains(text, w) {
-				return true
+// headingMatches is headingRE.FindAllStringSubmatchIndex(text, -1): the
+// leftmost match starts at the first "[一二三四五六]、" where the anchored
+// pattern matches, and the next search resumes after the match.
+func headingMatches(text string) [][]int {
+	var out [][]int
+	for pos := 0; pos < len(text); {
+		i := strings.Index(text[pos:], "、")
+		if i < 0 {
+			break
+		}
+		at := pos + i - len("一") // every numeral is 3 bytes in UTF-8
+		if at < pos || !strings.Contains("一二三四五六", text[at:pos+i]) {
+			pos += i + len("、")
+			continue
+		}
+		m := headingAtRE.FindStringSubmatchIndex(text[at:])
+		if m == nil {
+			pos += i + len("、")
+			continue
+		}
+		for j := range m {
+			if m[j] >= 0 {
+				m[j] += at
 			}
 		}
+		out = append(out, m)
+		pos = m[1]
 	}
-	return false
+	return out
 }

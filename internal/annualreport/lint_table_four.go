@@ -22,7 +22,7 @@ func (p *tableParser) readFour() {
 		hdr = append(hdr, it)
 		p.i++
 	}
-	for _, h := range joinHeaders(hdr, fourHeaders) {
+	for _, h := range joinHeaders(expandFlat(hdr, fourHeaderGroups, FourCols), fourHeaders) {
 		at := item{text: h.raw, line: h.line}
 		switch {
 		case h.label == "":

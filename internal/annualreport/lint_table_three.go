@@ -147,6 +147,7 @@ func dropSubtotal(cells []Cell, subtotal bool) []Cell {
 // table has the unofficial "法人或其他组织小计" column.
 func (p *tableParser) threeHeader(hdr []item) bool {
 	var cols []item
+	hdr = expandFlat(hdr, threeHeaderGroups, threeHeaderCols)
 	for _, h := range hdr {
 		k := h.key
 		switch {
@@ -180,6 +181,12 @@ func (p *tableParser) threeHeader(hdr []item) bool {
 			found[h.label] = true
 		}
 	}
+	if orgs := ThreeCols[1:6]; !found[ThreeOrgs] && allFound(found, orgs) {
+		// A header flattened to one row keeps the five kinds of
+		// 法人或其他组织 and drops the cell spanning them (export_md.go
+		// writes it so): the grouping is still unambiguous.
+		found[ThreeOrgs] = true
+	}
 	if len(cols) > 0 && !p.atEnd() {
 		for _, c := range threeHeaderCols {
 			if !found[c] {
@@ -188,4 +195,14 @@ func (p *tableParser) threeHeader(hdr []item) bool {
 		}
 	}
 	return subtotal
+}
+
+// allFound reports whether every label of want was found.
+func allFound(found map[string]bool, want []string) bool {
+	for _, w := range want {
+		if !found[w] {
+			return false
+		}
+	}
+	return true
 }

@@ -78,7 +78,7 @@ func (p *tableParser) startsTable(k string) Table {
 		return TableTwo
 	case strings.Contains(k, "勾稽关系") || k == canonKey(ThreeApplicants) || near(k, canonKey(ThreeReceived)):
 		return TableThree
-	case k == FourReconsideration && p.fourAhead():
+	case k == FourReconsideration && p.fourAhead() || isFlatFourHead(k):
 		return TableFour
 	}
 	return ""

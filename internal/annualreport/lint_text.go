@@ -45,7 +45,12 @@ func readText(text string) source {
 		n := i + 1
 		// A table copied from a browser arrives with tabs between cells;
 		// some pages print full-width bars.
-		line := lineCleaner.Replace(raw)
+		line := raw
+		// Most lines need no cleaning (strings.Contains per character is much
+		// faster than ContainsAny with non-ASCII characters).
+		if strings.IndexByte(raw, '\t') >= 0 || strings.Contains(raw, "\u00a0") || strings.Contains(raw, "｜") {
+			line = lineCleaner.Replace(raw)
+		}
 		line = strings.TrimSpace(line)
 		if line == "" {
 			continue

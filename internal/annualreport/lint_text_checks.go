@@ -51,7 +51,10 @@ func (l *linter) textChecks() {
 // placeholder returns the template text in s, if any. An X next to a
 // Latin letter or digit belongs to a word or a code, not a template.
 func (l *linter) placeholder(s string) string {
-	if !strings.ContainsAny(s, "XＸ×xｘ") && !strings.Contains(s, "单位名称") {
+	// containsAny (one strings.Contains per character) rather than
+	// strings.ContainsAny, which is slow with non-ASCII characters: this
+	// runs on every line.
+	if !containsAny(s, "X", "Ｘ", "×", "x", "ｘ") && !strings.Contains(s, "单位名称") {
 		return ""
 	}
 	for _, m := range placeholderRE.FindAllStringIndex(s, -1) {
@@ -100,7 +103,7 @@ func (l *linter) yearChecks() {
 	}
 	for _, sec := range []Section{1, 2, 3, 4, 6} {
 		text := l.rep.Sections[sec]
-		for _, m := range clauseYearRE.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range clauseYearMatches(text) {
 			other := atoi(text[m[2]:m[3]])
 			since := text[m[6]:m[7]] == "以来"
 			if other == y || since && other < y {
@@ -134,6 +137,10 @@ var sectionWords = [][]string{{"总体情况"}, {"主动公开"}, {"收到和处
 func (l *linter) partsCount() {
 	for _, sec := range []Section{1} {
 		text := l.rep.Sections[sec]
+		// partsRE ends in "个部分" or "个方面": most texts need no regexp.
+		if !strings.Contains(text, "个部分") && !strings.Contains(text, "个方面") {
+			continue
+		}
 		for _, m := range partsRE.FindAllStringSubmatch(text, -1) {
 			list, num := m[1], m[2]
 			stated, ok := ParseChinese(num)
@@ -157,4 +164,51 @@ func (l *linter) partsCount() {
 				l.quoteLine(sec, num+"个"))
 		}
 	}
+}
+
+// clauseYearAtRE is clauseYearRE anchored, tried only where a match can
+// start: at the beginning and at a separator.
+var clauseYearAtRE = regexp.MustCompile(`^` + clauseYearRE.String())
+
+// clauseYearMatches is clauseYearRE.FindAllStringSubmatchIndex(text, -1)
+// without letting the regexp try every byte (it was the linter's costliest
+// regexp on a complete report). On text[i:] the inner "^" also matches at
+// i, which only matters at a "\n" that the following \s* consumes anyway:
+// the match and its groups are the same.
+func clauseYearMatches(text string) [][]int {
+	var out [][]int
+	try := func(at int) int {
+		m := clauseYearAtRE.FindStringSubmatchIndex(text[at:])
+		if m == nil {
+			return -1
+		}
+		for j := range m {
+			if m[j] >= 0 {
+				m[j] += at
+			}
+		}
+		out = append(out, m)
+		return m[1]
+	}
+	i := 1
+	if e := try(0); e >= 0 {
+		i = e
+	}
+	for i < len(text) {
+		c, w := text[i], 1
+		sep := c == '\n' || c == ';'
+		if c == 0xE3 || c == 0xEF {
+			if strings.HasPrefix(text[i:], "。") || strings.HasPrefix(text[i:], "；") {
+				sep, w = true, len("。")
+			}
+		}
+		if sep {
+			if e := try(i); e >= 0 {
+				i = e
+				continue
+			}
+		}
+		i += w
+	}
+	return out
 }

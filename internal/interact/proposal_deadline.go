@@ -74,11 +74,14 @@ type ProposalSettings struct {
 	OpinionPeriod  Period // 会办意见, default 1 month (山东, 宁波)
 	ReplyMonths    int    // default 3 (代表法第五十一条)
 	ExtendedMonths int    // default 6 (代表法: 涉及面广、处理难度大的)
+	// RemindBefore: working days before a 会办 opinion or reply is due
+	// that a reminder goes out (DueSoonItems); 0 sends none.
+	RemindBefore int
 }
 
 // DefaultProposalSettings are the national defaults.
 func DefaultProposalSettings() ProposalSettings {
-	return ProposalSettings{OpinionPeriod: Period{Months: 1}, ReplyMonths: 3, ExtendedMonths: 6}
+	return ProposalSettings{OpinionPeriod: Period{Months: 1}, ReplyMonths: 3, ExtendedMonths: 6, RemindBefore: DefaultRemindBefore}
 }
 
 // monthsDue implements the civil-law way of counting a period of months:

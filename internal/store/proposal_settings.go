@@ -15,6 +15,7 @@ const (
 	keyExtendedMonths  = "interact.extended_months"  // 6
 	keyInterpretGrace  = "interact.interpret_grace"  // working days a policy may go without 解读
 	keyProposalMailbox = "interact.proposal_mailbox" // where reminders go when a co-handler has no mailbox
+	keyRemindBefore    = "interact.remind_before"    // working days before a due date; "0" = no early reminder
 )
 
 // InteractSettings are the deadlines and mailboxes of 建议提案 and 解读.
@@ -49,6 +50,11 @@ func (s *Store) InteractSettings(ctx context.Context) (InteractSettings, error) 
 			*dst = n
 		}
 	}
+	if v, ok, err := read(keyRemindBefore); err != nil {
+		return out, err
+	} else if n, perr := strconv.Atoi(v); ok && perr == nil && n >= 0 && n <= interact.MaxRemindBefore {
+		out.Proposal.RemindBefore = n // 0 is a valid choice here
+	}
 	v, _, err := read(keyProposalMailbox)
 	out.Mailbox = v
 	return out, err
@@ -60,7 +66,7 @@ func (s *Store) SetInteractSettings(ctx context.Context, v InteractSettings) err
 		for key, val := range map[string]string{
 			keyOpinionPeriod: v.Proposal.OpinionPeriod.String(), keyReplyMonths: strconv.Itoa(v.Proposal.ReplyMonths),
 			keyExtendedMonths: strconv.Itoa(v.Proposal.ExtendedMonths), keyInterpretGrace: strconv.Itoa(v.InterpretGrace),
-			keyProposalMailbox: v.Mailbox,
+			keyProposalMailbox: v.Mailbox, keyRemindBefore: strconv.Itoa(v.Proposal.RemindBefore),
 		} {
 			if _, err := c.exec(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, val); err != nil {

@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"errors"
 	"net/http"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"gongkai/internal/notice"
 	"gongkai/internal/store"
 	"gongkai/internal/web"
+	"gongkai/internal/workday"
 )
 
 // offlineBases are the receipt bases of applications staff register
@@ -35,10 +37,23 @@ type applicationFormPage struct {
 	Password string // shown once after registering
 	Code     string
 	ID       int64
+	// EarlierYear is the year of a received date before this year: the
+	// case is registered late, e.g. one carried over from a report
+	// imported from before the platform (annualreport.CarryOverGaps).
+	EarlierYear int
 }
 
 func (h handlers) applicationNew(w http.ResponseWriter, r *http.Request) {
-	h.renderApplicationForm(w, r, http.StatusOK, nil, map[string]string{"received_on": h.today(), "receipt_basis": string(disclosure.ReceiptInPerson)})
+	typed := map[string]string{"received_on": h.today(), "receipt_basis": string(disclosure.ReceiptInPerson)}
+	// The annual report's carry-over-gap warning links here with the
+	// original year's date and the applicant column to register.
+	if d, err := workday.ParseDate(r.URL.Query().Get("received_on")); err == nil && !d.After(h.todayDate()) {
+		typed["received_on"] = d.String()
+	}
+	if k := disclosure.ApplicantKind(r.URL.Query().Get("applicant.kind")); k.Valid() {
+		typed["applicant.kind"] = string(k)
+	}
+	h.renderApplicationForm(w, r, http.StatusOK, nil, typed)
 }
 
 func (h handlers) renderApplicationForm(w http.ResponseWriter, r *http.Request, status int, fe catalog.FieldErrors, typed map[string]string) {
@@ -51,6 +66,9 @@ func (h handlers) renderApplicationForm(w http.ResponseWriter, r *http.Request, 
 		Kinds: disclosure.ApplicantKinds, IDTypes: disclosure.IDTypes, Forms: disclosure.DeliveryForms,
 		Methods: disclosure.DeliveryMethods, Bases: offlineBases, Sites: h.app.Sites()}
 	p.OneSite = len(p.Sites) == 1
+	if d, err := workday.ParseDate(typed["received_on"]); err == nil && d.Year() < h.todayDate().Year() {
+		p.EarlierYear = d.Year()
+	}
 	noStore(w)
 	h.app.Render(w, r, status, "staff/application_form.html", p)
 }
@@ -111,6 +129,11 @@ func (h handlers) applicationCreate(w http.ResponseWriter, r *http.Request) {
 		DocNo: app.DocNo, Delivery: app.Delivery, ReceivedOn: received, ReceiptBasis: basis, ActorID: u.ID,
 		Audit: h.app.AuditEntry(r, "application.register", "", basis.Label()),
 	})
+	if errors.Is(err, workday.ErrYearNotCovered) { // a late registration in a year without holiday data
+		fe.Add("received_on", err.Error())
+		h.renderApplicationForm(w, r, http.StatusUnprocessableEntity, fe, typed)
+		return
+	}
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return

@@ -32,12 +32,7 @@ func RemindProposals(ctx context.Context, app *web.App) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	var office []int64
-	for _, u := range rb.users {
-		if !u.Disabled && u.Role.Can(auth.PermInteraction) && !u.Role.OrgScoped() && u.Role != auth.RoleReviewer {
-			office = append(office, u.ID)
-		}
-	}
+	office := proposalOffice(rb)
 	sent := 0
 	for _, p := range ps {
 		items, err := interact.LateItems(p, set.Proposal, rb.cal, rb.today)
@@ -55,8 +50,27 @@ func RemindProposals(ctx context.Context, app *web.App) (int, error) {
 	return sent, nil
 }
 
+// proposalOffice are the 公开办 staff who get the in-app notices: those
+// who handle interaction for the whole agency (not a 科室, not the
+// reviewer).
+func proposalOffice(rb reminderBase) []int64 {
+	var office []int64
+	for _, u := range rb.users {
+		if !u.Disabled && u.Role.Can(auth.PermInteraction) && !u.Role.OrgScoped() && u.Role != auth.RoleReviewer {
+			office = append(office, u.ID)
+		}
+	}
+	return office
+}
+
+// proposalName names a proposal in a reminder without personal data:
+// "市十五届人大三次会议第8号人大代表建议".
+func proposalName(p interact.Proposal) string {
+	return fmt.Sprintf("%s%s第%s号%s", p.Session, map[bool]string{true: "（闭会期间）"}[p.Recess], p.Number, p.Kind.Label())
+}
+
 func remindLate(ctx context.Context, st *store.Store, set store.InteractSettings, p interact.Proposal, it interact.Late, office []int64) (int, error) {
-	name := fmt.Sprintf("%s%s第%s号%s", p.Session, map[bool]string{true: "（闭会期间）"}[p.Recess], p.Number, p.Kind.Label())
+	name := proposalName(p)
 	var key, title, body, to string
 	if c := it.CoHandler; c != nil {
 		key = fmt.Sprintf("proposal-opinion:%d:%d:%s", p.ID, c.ID, it.Due)

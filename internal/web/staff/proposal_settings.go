@@ -27,13 +27,14 @@ func (h handlers) interactionSettings(w http.ResponseWriter, r *http.Request) {
 	}
 	typed := map[string]string{"opinion_period": set.Proposal.OpinionPeriod.Label(),
 		"reply_months": strconv.Itoa(set.Proposal.ReplyMonths), "extended_months": strconv.Itoa(set.Proposal.ExtendedMonths),
-		"interpret_grace": strconv.Itoa(set.InterpretGrace), "mailbox": set.Mailbox}
+		"interpret_grace": strconv.Itoa(set.InterpretGrace), "mailbox": set.Mailbox,
+		"remind_before": strconv.Itoa(set.Proposal.RemindBefore)}
 	h.app.Render(w, r, http.StatusOK, "staff/interaction_settings.html", interactionSettingsPage{Page: h.base(r, "政民互动设置"), Typed: typed})
 }
 
 func (h handlers) interactionSettingsSave(w http.ResponseWriter, r *http.Request) {
 	typed := map[string]string{}
-	for _, k := range []string{"opinion_period", "reply_months", "extended_months", "interpret_grace", "mailbox"} {
+	for _, k := range []string{"opinion_period", "reply_months", "extended_months", "remind_before", "interpret_grace", "mailbox"} {
 		typed[k] = strings.TrimSpace(r.FormValue(k))
 	}
 	fe := catalog.FieldErrors{}
@@ -53,6 +54,11 @@ func (h handlers) interactionSettingsSave(w http.ResponseWriter, r *http.Request
 	set.Proposal.ExtendedMonths = num("extended_months", 1, 12, "延期后的答复期限应为1至12个月")
 	if set.Proposal.ExtendedMonths < set.Proposal.ReplyMonths {
 		fe.Add("extended_months", "延期后的答复期限不能短于一般答复期限")
+	}
+	set.Proposal.RemindBefore = interact.DefaultRemindBefore // left blank: the default
+	if typed["remind_before"] != "" {
+		set.Proposal.RemindBefore = num("remind_before", 0, interact.MaxRemindBefore,
+			"到期前提醒应为0至"+strconv.Itoa(interact.MaxRemindBefore)+"个工作日（0为不在到期前提醒）")
 	}
 	set.InterpretGrace = num("interpret_grace", 1, 60, "解读期限应为1至60个工作日")
 	set.Mailbox = typed["mailbox"]
