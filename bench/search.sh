@@ -9,6 +9,8 @@
 #   DOCS=200000 bench/search.sh        # smaller
 #   PG=postgres://… bench/search.sh    # PostgreSQL (a fresh, empty database)
 #   REUSE=1 bench/search.sh            # keep the loaded documents, index again
+#   REUSE=1 REINDEX=0 bench/search.sh  # keep documents and index: queries only
+#   NOTE="…" bench/search.sh           # a remark for the report's first line
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DOCS=${DOCS:-1000000}
@@ -19,13 +21,21 @@ OUT=${OUT:-bench/results}
 mkdir -p "$OUT"
 engine=sqlite; [ -n "$PG" ] && engine=postgres
 report="$OUT/search-$engine-$DOCS.md"
+[ "$DOCS" = 1000000 ] && report="$OUT/search-1m-$engine.md"
 
 go build -o /tmp/gk-searchbench-bin ./bench/searchbench
 go build -o /tmp/gk-bench-server ./cmd/gongkai
 args=(-docs "$DOCS" -queries "$QUERIES" -dir "$DIR")
 [ -n "$PG" ] && args+=(-db "$PG")
-[ -n "${REUSE:-}" ] && args+=(-reuse -reindex)
-/tmp/gk-searchbench-bin "${args[@]}" | tee "$report"
+if [ -n "${REUSE:-}" ]; then
+  args+=(-reuse)
+  [ "${REINDEX:-1}" = 1 ] && args+=(-reindex)
+fi
+{
+  echo "> bench/search.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average at start $(cut -d' ' -f1-3 /proc/loadavg). ${NOTE:-}"
+  echo
+  /tmp/gk-searchbench-bin "${args[@]}"
+} | tee "$report"
 
 # The same database behind the real server: the API under 8 connections.
 if command -v wrk >/dev/null; then
@@ -53,7 +63,7 @@ LUA
     echo '```'
     wrk -t2 -c8 -d30s --latency -s /tmp/gk-search.lua "http://127.0.0.1:$port" | sed -n '1,20p'
     echo '```'
-    echo "server peak memory: $(grep VmHWM /proc/$spid/status | awk '{print $2/1024 " MiB"}')"
+    echo "server peak memory (VmHWM): $(grep VmHWM /proc/$spid/status | awk '{print $2/1024 " MiB"}'); load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   } | tee -a "$report"
 fi
 echo "report: $report"

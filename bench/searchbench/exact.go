@@ -11,13 +11,52 @@ import (
 	"gongkai/internal/store"
 )
 
-const exactSample = 30
+const exactSample = 20
 
-// exactAgreement ranks every match of each query of c (what the bounded
-// ranking avoids) and reports how often the exact best document is on the
-// bounded ranking's first page, the mean overlap of the two top-10s, and
-// what the exact ranking costs.
-func exactAgreement(ctx context.Context, st *store.Store, eng *search.Engine, c class) string {
+// agreement compares the first page of the bounded ranking with a
+// reference ranking of every match.
+type agreement struct {
+	n, same1, top1In10 int
+	overlap            float64 // share of the reference page found, summed
+	lat                []time.Duration
+}
+
+func (a *agreement) add(ours, ref []int64, took time.Duration) {
+	a.lat = append(a.lat, took)
+	if len(ref) == 0 {
+		return
+	}
+	a.n++
+	if len(ours) > 0 && ours[0] == ref[0] {
+		a.same1++
+	}
+	if slices.Contains(ours, ref[0]) {
+		a.top1In10++
+	}
+	found := 0
+	for _, id := range ref {
+		if slices.Contains(ours, id) {
+			found++
+		}
+	}
+	a.overlap += float64(found) / float64(len(ref))
+}
+
+func (a agreement) String() string {
+	if a.n == 0 {
+		return "无可比查询"
+	}
+	pc := percentiles(a.lat)
+	return fmt.Sprintf("第 1 名相同 %d%%、其第 1 名在前 10 条 %d%%、前 10 条重合 %.0f%%（%d 个查询；逐一打分全部匹配 p50 %s）",
+		a.same1*100/a.n, a.top1In10*100/a.n, a.overlap*100/float64(a.n), a.n, pc[0])
+}
+
+// exactAgreement ranks every match of a sample of c's queries and compares
+// the first page: (1) with the same scores Search uses
+// (store.SearchExhaustive), which the bounded ranking must reproduce, and
+// (2) with the engine's own full ranking (FTS5 bm25, PostgreSQL ts_rank),
+// an outside view of relevance that Search does not try to copy.
+func exactAgreement(ctx context.Context, st *store.Store, eng *search.Engine, c class, withEngine bool) (string, string) {
 	sets, err := st.SynonymSets(ctx)
 	check(err)
 	var words [][]string
@@ -26,18 +65,10 @@ func exactAgreement(ctx context.Context, st *store.Store, eng *search.Engine, c 
 	}
 	syn := search.NewSynonyms(words)
 	seg, _ := search.Default()
-	top1, overlap, n := 0, 0, 0
-	var lat []time.Duration
-	// Exact ranking of a million matches takes seconds: a sample is enough.
+	var same, engine agreement
 	for _, q := range c.queries[:min(len(c.queries), exactSample)] {
 		p := seg.Parse(q.req.Query, syn)
 		if len(p.Groups) == 0 {
-			continue
-		}
-		t := time.Now()
-		exact := exactTop10(ctx, st, p, q.req.SiteID)
-		lat = append(lat, time.Since(t))
-		if len(exact) == 0 {
 			continue
 		}
 		req := q.req
@@ -48,22 +79,25 @@ func exactAgreement(ctx context.Context, st *store.Store, eng *search.Engine, c 
 		for _, h := range res.Hits {
 			ours = append(ours, h.Doc.ID)
 		}
-		n++
-		if slices.Contains(ours, exact[0]) {
-			top1++
+		sq := store.SearchQuery{SiteID: req.SiteID, ColumnIDs: req.ColumnIDs, Year: req.Year, Order: store.ByRelevance, Limit: 10}
+		for _, g := range p.Groups {
+			sq.Groups = append(sq.Groups, g.Alternatives)
 		}
-		for _, id := range exact {
-			if slices.Contains(ours, id) {
-				overlap++
-			}
+		t := time.Now()
+		ref, err := st.SearchExhaustive(ctx, sq)
+		check(err)
+		same.add(ours, ref, time.Since(t))
+		if withEngine && len(req.ColumnIDs) == 0 && req.Year == 0 {
+			t = time.Now()
+			ref = exactTop10(ctx, st, p, q.req.SiteID)
+			engine.add(ours, ref, time.Since(t))
 		}
 	}
-	if n == 0 {
-		return ""
+	eng2 := ""
+	if withEngine {
+		eng2 = engine.String()
 	}
-	pc := percentiles(lat)
-	return fmt.Sprintf("；精确排序第 1 名在前 10 条：%d%%，前 10 重合 %.1f/10（精确排序全部匹配 p50 %s、p99 %s）",
-		top1*100/n, float64(overlap)/float64(n), pc[0], pc[2])
+	return same.String(), eng2
 }
 
 func exactTop10(ctx context.Context, st *store.Store, p search.Parsed, site int64) []int64 {

@@ -37,6 +37,7 @@ func main() {
 		again   = flag.Bool("reindex", false, "with -reuse: index again")
 		only    = flag.String("class", "", "run only the query classes whose name contains this")
 		prof    = flag.String("cpuprofile", "", "write a CPU profile of indexing and queries here")
+		exact   = flag.Bool("exact", true, "compare the relevance order with exhaustive rankings (slow at a million)")
 	)
 	flag.Parse()
 	ctx := context.Background()
@@ -71,7 +72,7 @@ func main() {
 		reindex(ctx, st)
 	}
 	report(ctx, st, *dsn, *dir)
-	runQueries(ctx, st, vocab, site, *perKind, *only)
+	runQueries(ctx, st, vocab, site, *perKind, *only, *exact)
 	memory()
 }
 

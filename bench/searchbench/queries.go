@@ -96,25 +96,28 @@ func sampleTitles(ctx context.Context, st *store.Store, r *rand.Rand, n, size in
 }
 
 // runQueries warms up with one pass and reports the second.
-func runQueries(ctx context.Context, st *store.Store, v *searchtest.Vocab, s siteIDs, n int, only string) {
+func runQueries(ctx context.Context, st *store.Store, v *searchtest.Vocab, s siteIDs, n int, only string, exact bool) {
 	mix := slices.DeleteFunc(buildMix(ctx, st, v, s, n), func(c class) bool { return !strings.Contains(c.name, only) })
 	eng := search.New(st, time.Now)
+	clock := newCPUClock(ctx, st)
 	for _, c := range mix {
 		for _, q := range c.queries {
 			_, err := eng.Search(ctx, q.req)
 			check(err)
 		}
 	}
-	fmt.Println("| 查询类别 | 说明 | 次数 | p50 | p95 | p99 | 最大 | 平均结果数 | 备注 |")
-	fmt.Println("|---|---|---|---|---|---|---|---|---|")
-	var all []time.Duration
+	fmt.Println("| 查询类别 | 说明 | 次数 | p50 | p95 | p99 | 最大 | CPU p50 | CPU p95 | CPU p99 | 平均结果数 | 备注 |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|---|---|---|")
+	var all, allCPU []time.Duration
+	var agree []string
 	for _, c := range mix {
-		var lat []time.Duration
+		var lat, cpu []time.Duration
 		hits, found := 0, 0
 		for _, q := range c.queries {
-			t := time.Now()
+			t, c0 := time.Now(), clock.now()
 			res, err := eng.Search(ctx, q.req)
 			lat = append(lat, time.Since(t))
+			cpu = append(cpu, clock.now()-c0)
 			check(err)
 			hits += res.Total
 			if q.target != 0 && slices.ContainsFunc(res.Hits[:min(10, len(res.Hits))], func(h search.Hit) bool { return h.Doc.ID == q.target }) {
@@ -125,15 +128,27 @@ func runQueries(ctx context.Context, st *store.Store, v *searchtest.Vocab, s sit
 		if c.name == "title-rel" {
 			note = fmt.Sprintf("来源文件在前 10 条：%d%%", found*100/len(c.queries))
 		}
-		if c.name == "common-rel" || c.name == "title-rel" {
-			note += exactAgreement(ctx, st, eng, c)
+		if exact && (strings.HasSuffix(c.name, "-rel") || c.name == "filtered") {
+			same, engine := exactAgreement(ctx, st, eng, c, c.name == "common-rel")
+			agree = append(agree, fmt.Sprintf("| %s | %s | %s |", c.name, same, engine))
 		}
-		all = append(all, lat...)
-		p := percentiles(lat)
-		fmt.Printf("| %s | %s | %d | %s | %s | %s | %s | %d | %s |\n", c.name, c.desc, len(lat), p[0], p[1], p[2], p[3], hits/len(lat), note)
+		all, allCPU = append(all, lat...), append(allCPU, cpu...)
+		p, pc := percentiles(lat), percentiles(cpu)
+		fmt.Printf("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %d | %s |\n", c.name, c.desc, len(lat), p[0], p[1], p[2], p[3],
+			pc[0], pc[1], pc[2], hits/len(lat), note)
 	}
-	p := percentiles(all)
-	fmt.Printf("| **全部** | 以上合计 | %d | %s | %s | %s | %s | | |\n", len(all), p[0], p[1], p[2], p[3])
+	p, pc := percentiles(all), percentiles(allCPU)
+	fmt.Printf("| **全部** | 以上合计 | %d | %s | %s | %s | %s | %s | %s | %s | | |\n", len(all), p[0], p[1], p[2], p[3], pc[0], pc[1], pc[2])
+	fmt.Println("\n（p50–最大为墙钟时间；CPU 列为每次查询消耗的处理器时间：本进程，PostgreSQL 另加服务端进程。机器被其他任务占用时，墙钟时间含等待处理器的时间。）")
+	if len(agree) > 0 {
+		fmt.Println("\n相关度排序与穷举排序的一致性（每类取前 20 个查询的第 1 页）：")
+		fmt.Println()
+		fmt.Println("| 查询类别 | 与同一评分函数逐一打分全部匹配相比 | 与引擎自带全量排序（bm25 / ts_rank）相比 |")
+		fmt.Println("|---|---|---|")
+		for _, l := range agree {
+			fmt.Println(l)
+		}
+	}
 	if b, err := os.ReadFile("/proc/self/status"); err == nil {
 		for _, line := range strings.Split(string(b), "\n") {
 			if strings.HasPrefix(line, "VmRSS") {

@@ -89,13 +89,18 @@ func CutAll(seg *Segmenter, docs []catalog.Document) []store.SearchEntry {
 }
 
 // EnsureIndexed builds the index when it is empty while published
-// documents exist: a database created before search existed, or written by
-// a tool that did not attach the indexer. It returns how many documents it
-// indexed.
+// documents exist: a database created before search existed (or migrated
+// to a new index layout), or written by a tool that did not attach the
+// indexer. It returns how many documents it indexed.
 func EnsureIndexed(ctx context.Context, st *store.Store) (int, error) {
 	n, err := st.SearchIndexSize(ctx)
-	if err != nil || n > 0 {
+	if err != nil {
 		return 0, err
+	}
+	if n > 0 {
+		// A reindex interrupted after its first batches leaves an index
+		// that is not empty but lacks what it suspends for speed.
+		return 0, st.RepairSearchIndex(ctx)
 	}
 	pub, err := st.CountPublished(ctx)
 	if err != nil || pub == 0 {

@@ -53,6 +53,7 @@ func (c conn) indexer() SearchIndexer {
 type searchRow struct {
 	DocID int64
 	Key   int64
+	TRank int64 // rank in the title tier (search_tier.go)
 	Title []string
 	Body  []string
 	Meta  []string
@@ -71,16 +72,26 @@ type searchBackend interface {
 	candidates(ctx context.Context, c conn, m matchExpr, limit int) ([]candidate, error)
 	// inRange lists the keys of matches between lo and hi.
 	inRange(ctx context.Context, c conn, m matchExpr, lo, hi int64) ([]int64, error)
-	// count counts matches, stopping at limit.
-	count(ctx context.Context, c conn, m matchExpr, limit int) (int, error)
+	// probe counts matches, stopping at limit, and returns their keys
+	// newest first when the engine reads them for the count anyway (nil
+	// otherwise).
+	probe(ctx context.Context, c conn, m matchExpr, limit int) (int, []int64, error)
+	// titlesOf reads the title tokens of index keys.
+	titlesOf(ctx context.Context, c conn, keys []int64) ([]candidate, error)
 	// docFreq is the number of indexed documents holding token, counted
 	// up to limit.
 	docFreq(ctx context.Context, c conn, token string, limit int) (int, error)
 	size(ctx context.Context, c conn) (int, error)
-	// nthKey is the key of the n-th newest indexed document (0 when there
-	// are fewer).
-	nthKey(ctx context.Context, c conn, n int) (int64, error)
+	// titled lists, best title rank first, the documents whose title holds
+	// every group of m and that pass its filters, with their keys and title
+	// tokens (the title tier, search_tier.go).
+	titled(ctx context.Context, c conn, m matchExpr, limit int) ([]candidate, error)
+	// within lists which of keys match m.
+	within(ctx context.Context, c conn, m matchExpr, keys []int64) ([]int64, error)
 	optimize(ctx context.Context, c conn) error
+	// repair undoes what an interrupted reindex leaves behind (dropped
+	// indexes, bulk-load settings); cheap when there is nothing to undo.
+	repair(ctx context.Context, c conn) error
 }
 
 func (c conn) search() searchBackend {
@@ -167,7 +178,7 @@ func newSearchRow(d catalog.Document, t SearchTokens) searchRow {
 	if d.Topic != "" {
 		meta = append(meta, metaTopic(d.Topic))
 	}
-	return searchRow{DocID: d.ID, Key: searchKey(d), Title: t.Title, Body: t.Body, Meta: meta}
+	return searchRow{DocID: d.ID, Key: searchKey(d), TRank: titleRank(d, len(t.Title)), Title: t.Title, Body: t.Body, Meta: meta}
 }
 
 // syncSearch brings document id's index entry in line with its row, in the
@@ -242,6 +253,13 @@ func (s *Store) ClearSearchIndex(ctx context.Context) error {
 // OptimizeSearchIndex compacts the index after a bulk load.
 func (s *Store) OptimizeSearchIndex(ctx context.Context) error {
 	return s.search().optimize(ctx, s.conn)
+}
+
+// RepairSearchIndex restores what a reindex suspends for speed (the GIN
+// indexes on PostgreSQL, FTS5's merge settings on SQLite) when a reindex
+// was interrupted; the server runs it at start.
+func (s *Store) RepairSearchIndex(ctx context.Context) error {
+	return s.search().repair(ctx, s.conn)
 }
 
 // SearchIndexSize is the number of indexed documents.

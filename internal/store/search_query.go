@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"time"
 
 	"gongkai/internal/catalog"
 )
@@ -66,20 +67,36 @@ const (
 
 // matchExpr is a query in engine-neutral form; each backend renders it.
 type matchExpr struct {
-	groups    [][][]string
-	any       bool
-	titleOnly bool
-	meta      [][]string // every entry must match one of its tokens
-	notMeta   []string   // none may match
-	maxKey    int64      // when set, only keys up to it (the newest documents)
+	groups  [][][]string
+	any     bool
+	meta    [][]string // every entry must match one of its tokens
+	notMeta []string   // none may match
+	// dense: the query matches more than SearchCountCap documents, so
+	// walking the index in key order finds the first matches at once.
+	dense bool
+	// keyLo..keyHi bound the keys of a year filter's documents: keys are
+	// in publication order, so a year is one stretch of the index, where
+	// a walk in key order starts instead of passing every newer document.
+	keyLo, keyHi int64
 }
 
-// keyBound is m's key bound for SQL: every key when unset.
-func (m matchExpr) keyBound() int64 {
-	if m.maxKey == 0 {
-		return math.MaxInt64
+// keyRange is m's key bounds for SQL.
+func (m matchExpr) keyRange() (int64, int64) {
+	if m.keyHi == 0 {
+		return 0, math.MaxInt64
 	}
-	return m.maxKey
+	return m.keyLo, m.keyHi
+}
+
+// yearKeys bounds the keys of documents published in year (China time).
+func yearKeys(year int) (lo, hi int64) {
+	day := func(y int) int64 {
+		return min(max(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC).Unix()/86400, 0), searchMaxDay)
+	}
+	first, last := day(year), day(year+1)-1
+	lo = (searchMaxDay - last) << searchKeyShift << 1
+	hi = ((searchMaxDay-first)<<searchKeyShift|searchMaxID)<<1 | 1
+	return lo, hi
 }
 
 func (q SearchQuery) expr() matchExpr {
@@ -99,6 +116,7 @@ func (q SearchQuery) expr() matchExpr {
 	}
 	if q.Year != 0 {
 		m.meta = append(m.meta, []string{metaYear(q.Year)})
+		m.keyLo, m.keyHi = yearKeys(q.Year)
 	}
 	if q.Genre != "" {
 		m.meta = append(m.meta, []string{metaGenre(q.Genre)})
@@ -139,18 +157,20 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchPage, error) {
 	limit := pageLimit(q.Limit, 10)
 	offset := min(max(q.Offset, 0), maxSearchOffset)
 	b := s.search()
-	total, err := b.count(ctx, s.conn, m, SearchCountCap+1)
+	total, first, err := b.probe(ctx, s.conn, m, SearchCountCap+1)
 	if err != nil {
 		return page, err
 	}
 	page.Total, page.Capped = min(total, SearchCountCap), total > SearchCountCap
+	m.dense = page.Capped
 	if total == 0 || offset >= total {
 		return page, nil
 	}
 	var keys []int64
 	ranks := map[int64]rankedKey{}
-	if q.Order == ByRelevance {
-		ranked, err := s.rank(ctx, b, m, total, offset+limit)
+	switch {
+	case q.Order == ByRelevance:
+		ranked, err := s.rank(ctx, b, m, page.Capped, first, offset+limit)
 		if err != nil {
 			return page, err
 		}
@@ -160,8 +180,12 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) (SearchPage, error) {
 			}
 			ranks[r.Key] = r
 		}
-	} else if keys, err = b.newest(ctx, s.conn, m, limit, offset); err != nil {
-		return page, err
+	case first != nil:
+		keys = first[offset:min(offset+limit, len(first))]
+	default:
+		if keys, err = b.newest(ctx, s.conn, m, limit, offset); err != nil {
+			return page, err
+		}
 	}
 	docs, err := s.documentsByID(ctx, keys)
 	if err != nil {

@@ -33,18 +33,38 @@ const demotedFactor = 0.3
 // Every match of an AND query holds every word somewhere, so the title is
 // what tells them apart; FTS5's bm25 was not usable because it counts the
 // documents of every word of the query (and every filter token) on each
-// call, which is as slow as ranking every match.
-func (s *Store) rank(ctx context.Context, b searchBackend, m matchExpr, total, need int) ([]rankedKey, error) {
-	// Counting stops at SearchCountCap: a count that reached it is a query
-	// of common words only (a rare one would bound the matches).
-	if total > SearchCountCap && !m.any {
+// call, which is as slow as ranking every match. A query with more matches
+// is ranked from the title tier (search_tier.go), with the same scores.
+func (s *Store) rank(ctx context.Context, b searchBackend, m matchExpr, capped bool, first []int64, need int) ([]rankedKey, error) {
+	switch {
+	case capped && !m.any:
+		// Counting stops at SearchCountCap: a count that reached it is a
+		// query of common words only (a rare one would bound the matches).
 		return s.rankCommon(ctx, b, m, need)
+	case !capped && first != nil:
+		// Every match is known already: read their titles.
+		cs, err := b.titlesOf(ctx, s.conn, first)
+		if err != nil {
+			return nil, err
+		}
+		return s.scoreAll(ctx, b, m, cs)
 	}
-	cands := map[int64]string{}
-	cs, err := b.candidates(ctx, s.conn, m, rankCandidates)
+	return s.rankNewest(ctx, b, m, rankCandidates)
+}
+
+// rankNewest scores the newest limit matches of m one by one: every match
+// when there are fewer.
+func (s *Store) rankNewest(ctx context.Context, b searchBackend, m matchExpr, limit int) ([]rankedKey, error) {
+	cs, err := b.candidates(ctx, s.conn, m, limit)
 	if err != nil {
 		return nil, err
 	}
+	return s.scoreAll(ctx, b, m, cs)
+}
+
+// scoreAll scores candidates one by one, best first.
+func (s *Store) scoreAll(ctx context.Context, b searchBackend, m matchExpr, cs []candidate) ([]rankedKey, error) {
+	cands := make(map[int64]string, len(cs))
 	for _, c := range cs {
 		cands[c.Key] = c.Title
 	}
@@ -60,90 +80,32 @@ func (s *Store) rank(ctx context.Context, b searchBackend, m matchExpr, total, n
 	}
 	out := make([]rankedKey, 0, len(cands))
 	for k, title := range cands {
-		r := scoreCandidate(m, weights, k, title, inBody[k])
-		out = append(out, r)
+		out = append(out, scoreCandidate(m, weights, k, title, inBody[k]))
 	}
+	sortRanked(out)
+	return out, nil
+}
+
+// sortRanked puts the best first; equal scores newest first.
+func sortRanked(out []rankedKey) {
 	slices.SortFunc(out, func(a, b rankedKey) int {
 		switch {
 		case a.Score > b.Score:
 			return -1
 		case a.Score < b.Score:
 			return 1
-		case a.Key < b.Key: // newer first
-			return -1
-		case a.Key > b.Key:
-			return 1
 		}
-		return 0
+		return cmp.Compare(a.Key, b.Key)
 	})
-	return out, nil
 }
-
-// rankCommon ranks a query of common words only (政府 信息: matched by
-// most of a million documents): the documents with every word in the
-// title come first, then the others, each tier newest first with repealed
-// and expired documents after those in force. Scoring such matches one by
-// one is what cost half a second (tech-notes §3); this reads the first
-// need matches of each tier from the index in key order, which costs what
-// a newest-first listing does, and no title has to be read.
-func (s *Store) rankCommon(ctx context.Context, b searchBackend, m matchExpr, need int) ([]rankedKey, error) {
-	// Room to move demoted documents below the ones in force.
-	room := need + commonRoom
-	tm := m
-	tm.titleOnly = true
-	// The title tier is sought among the newest commonWindow documents:
-	// when few titles hold every word, the search for them would
-	// otherwise walk the whole posting list of each common word.
-	var err error
-	if tm.maxKey, err = s.srch.cachedWindow(ctx, s, b); err != nil {
-		return nil, err
-	}
-	title, err := b.newest(ctx, s.conn, tm, room, 0)
-	if err != nil {
-		return nil, err
-	}
-	out := tier(title, 2, true)
-	if len(title) < room {
-		rest, err := b.newest(ctx, s.conn, m, room+len(title), 0)
-		if err != nil {
-			return nil, err
-		}
-		seen := make(map[int64]bool, len(title))
-		for _, k := range title {
-			seen[k] = true
-		}
-		rest = slices.DeleteFunc(rest, func(k int64) bool { return seen[k] })
-		out = append(out, tier(rest, 1, false)...)
-	}
-	return out, nil
-}
-
-// commonRoom is how many matches beyond the page rankCommon reads;
-// commonWindow how many of the newest documents its title tier looks at.
-const (
-	commonRoom   = 50
-	commonWindow = 10000
-)
-
-// tier ranks keys (newest first) with score, demoted ones last.
-func tier(keys []int64, score float64, inTitle bool) []rankedKey {
-	out := make([]rankedKey, len(keys))
-	for i, k := range keys {
-		out[i] = rankedKey{Key: k, Score: score, InTitle: inTitle}
-		if demotedKey(k) {
-			out[i].Score *= demotedFactor
-		}
-	}
-	slices.SortStableFunc(out, func(a, b rankedKey) int { return cmp.Compare(demotedKeyInt(a.Key), demotedKeyInt(b.Key)) })
-	return out
-}
-
-func demotedKeyInt(k int64) int { return int(k & 1) }
 
 // scoreCandidate scores one candidate: each group found counts its weight,
-// four times over when the title holds it; a title made mostly of the
-// query's words gets up to one more point; demoted documents are lowered.
-// present says which groups an OR query's candidate holds (nil: all).
+// four times over when the title holds it; the share of the title's tokens
+// that the groups found there stand for adds up to one point (a short
+// title about the query beats a long one mentioning it); demoted documents
+// are lowered. present says which groups an OR query's candidate holds
+// (nil: all). The title tier (search_tier.go) relies on this shape: with
+// every group in the title the score falls with the title's length only.
 func scoreCandidate(m matchExpr, weights []float64, key int64, title string, present []bool) rankedKey {
 	words := strings.Fields(title)
 	var score float64
@@ -164,21 +126,21 @@ func scoreCandidate(m matchExpr, weights []float64, key int64, title string, pre
 			all = false
 		}
 	}
-	if len(words) > 0 {
-		var own int
-		for _, w := range words {
-			if slices.ContainsFunc(m.groups, func(g [][]string) bool {
-				return slices.ContainsFunc(g, func(alt []string) bool { return slices.Contains(alt, w) })
-			}) {
-				own++
-			}
-		}
-		score += float64(own) / float64(len(words))
-	}
+	score += titleShare(hit, len(words))
 	if demotedKey(key) {
 		score *= demotedFactor
 	}
 	return rankedKey{Key: key, Score: score, InTitle: all && hit > 0}
+}
+
+// titleShare is the length bonus of a title of n tokens holding hit of the
+// query's groups. Title tokens are counted up to titleTokensCap, as the
+// title rank stores them.
+func titleShare(hit, n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return float64(hit) / float64(min(n, titleTokensCap))
 }
 
 // groupsPresent tells, for an OR query, which groups each candidate holds:
@@ -240,37 +202,13 @@ const dfCap = 20000
 // publication.
 const statsTTL = 10 * time.Minute
 
-// searchStats caches the index size, words' document counts and the key
-// bounding the newest commonWindow documents.
+// searchStats caches the index size and words' document counts.
 type searchStats struct {
 	mu       sync.Mutex
 	size     int
 	sizeAt   time.Time
 	df       map[string]dfEntry
-	window   int64
-	windowAt time.Time
-}
-
-// cachedWindow is the key of the commonWindow-th newest document (0: the
-// index is smaller). New documents have lower keys, so a stale bound only
-// widens the window slightly.
-func (h *searchHook) cachedWindow(ctx context.Context, s *Store, b searchBackend) (int64, error) {
-	st := &h.stats
-	st.mu.Lock()
-	if time.Since(st.windowAt) < statsTTL {
-		k := st.window
-		st.mu.Unlock()
-		return k, nil
-	}
-	st.mu.Unlock()
-	k, err := b.nthKey(ctx, s.conn, commonWindow)
-	if err != nil {
-		return 0, err
-	}
-	st.mu.Lock()
-	st.window, st.windowAt = k, time.Now()
-	st.mu.Unlock()
-	return k, nil
+	tsvFreqs map[string]*titleFreqs // PostgreSQL's statistics by table
 }
 
 type dfEntry struct {
