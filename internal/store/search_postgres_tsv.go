@@ -83,35 +83,7 @@ func tsvectorLiteral(r searchRow) string {
 
 // tsqueryLiteral renders m as a tsquery.
 func tsqueryLiteral(m matchExpr) string {
-	var groups []string
-	for _, g := range m.groups {
-		var alts []string
-		for _, alt := range g {
-			if len(alt) == 0 {
-				continue
-			}
-			words := make([]string, len(alt))
-			for i, w := range alt {
-				words[i] = pgQuote(w)
-			}
-			alts = append(alts, "("+strings.Join(words, " & ")+")")
-		}
-		if len(alts) > 0 {
-			groups = append(groups, "("+strings.Join(alts, " | ")+")")
-		}
-	}
-	op := " & "
-	if m.any {
-		op = " | "
-	}
-	parts := []string{"(" + strings.Join(groups, op) + ")"}
-	for _, any := range m.meta {
-		var alts []string
-		for _, t := range any {
-			alts = append(alts, pgQuote(t))
-		}
-		parts = append(parts, "("+strings.Join(alts, " | ")+")")
-	}
+	parts := []string{pgSyntax.positive(m)}
 	for _, t := range m.notMeta {
 		parts = append(parts, "!"+pgQuote(t))
 	}

@@ -19,35 +19,21 @@ import (
 // returns the number of reminders newly queued. cmd/gongkai's background
 // loop calls it.
 func RemindProposals(ctx context.Context, app *web.App) (int, error) {
-	st := app.Store
-	set, err := st.InteractSettings(ctx)
-	if err != nil {
-		return 0, err
-	}
-	ps, err := st.Proposals(ctx, store.ProposalFilter{Unreplied: true})
-	if err != nil {
-		return 0, err
-	}
-	rb, err := loadReminderBase(ctx, app)
-	if err != nil {
-		return 0, err
-	}
-	office := proposalOffice(rb)
-	sent := 0
-	for _, p := range ps {
+	return remindEachProposal(ctx, app, nil, func(set store.InteractSettings, p interact.Proposal, rb reminderBase, office []int64) (int, error) {
 		items, err := interact.LateItems(p, set.Proposal, rb.cal, rb.today)
 		if err != nil {
-			continue // a year the calendar does not cover: the list page says so
+			return 0, nil // a year the calendar does not cover: the list page says so
 		}
+		sent := 0
 		for _, it := range items {
-			n, err := remindLate(ctx, st, set, p, it, office)
+			n, err := remindLate(ctx, app.Store, set, p, it, office)
+			sent += n
 			if err != nil {
 				return sent, err
 			}
-			sent += n
 		}
-	}
-	return sent, nil
+		return sent, nil
+	})
 }
 
 // proposalOffice are the 公开办 staff who get the in-app notices: those

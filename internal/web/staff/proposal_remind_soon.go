@@ -21,28 +21,15 @@ import (
 // background loop runs every minute or the due date changes (a new due
 // date is a new key). It returns the number of reminders newly mailed.
 func RemindProposalsDueSoon(ctx context.Context, app *web.App) (int, error) {
-	st := app.Store
-	set, err := st.InteractSettings(ctx)
-	if err != nil || set.Proposal.RemindBefore <= 0 {
-		return 0, err
-	}
-	ps, err := st.Proposals(ctx, store.ProposalFilter{Unreplied: true})
-	if err != nil {
-		return 0, err
-	}
-	rb, err := loadReminderBase(ctx, app)
-	if err != nil {
-		return 0, err
-	}
-	office := proposalOffice(rb)
-	sent := 0
-	for _, p := range ps {
+	off := func(set store.InteractSettings) bool { return set.Proposal.RemindBefore <= 0 }
+	return remindEachProposal(ctx, app, off, func(set store.InteractSettings, p interact.Proposal, rb reminderBase, office []int64) (int, error) {
 		items, err := interact.DueSoonItems(p, set.Proposal, rb.cal, rb.today)
 		if err != nil {
-			continue // a year the calendar does not cover: the list page says so
+			return 0, nil // a year the calendar does not cover: the list page says so
 		}
+		sent := 0
 		for _, it := range items {
-			mailed, err := dueSoonReminder(set, p, it, office).send(ctx, st)
+			mailed, err := dueSoonReminder(set, p, it, office).send(ctx, app.Store)
 			if err != nil {
 				return sent, err
 			}
@@ -50,8 +37,8 @@ func RemindProposalsDueSoon(ctx context.Context, app *web.App) (int, error) {
 				sent++
 			}
 		}
-	}
-	return sent, nil
+		return sent, nil
+	})
 }
 
 // dueSoonReminder words the early reminder; "今天到期" on the due date.
