@@ -131,14 +131,10 @@ func printLint(w io.Writer, f lintFile) {
 	}
 	fmt.Fprintf(w, "%s: %s，%d年格式，%d个错误，%d个警告\n", base, year, f.Format, f.Errors, f.Warnings)
 	for _, x := range f.Findings {
-		sev := "警告"
-		if x.Severity == annualreport.SevError {
-			sev = "错误"
-		}
 		loc := x.Place("/")
 		if loc != "" {
 			loc += ": "
 		}
-		fmt.Fprintf(w, "%s:%d: %s [%s] %s%s\n", base, x.Line, sev, x.Code, loc, x.Message)
+		fmt.Fprintf(w, "%s:%d: %s [%s] %s%s\n", base, x.Line, x.Severity.Label(), x.Code, loc, x.Message)
 	}
 }

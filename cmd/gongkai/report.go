@@ -95,11 +95,10 @@ func runReportBuild(ctx context.Context, args []string, s streams) error {
 func printFindings(w io.Writer, fs []annualreport.Finding) int {
 	n := 0
 	for _, f := range fs {
-		sev := "警告"
 		if f.Severity == annualreport.SevError {
-			sev, n = "错误", n+1
+			n++
 		}
-		fmt.Fprintf(w, "%s [%s] %s\n", sev, f.Code, f.Message)
+		fmt.Fprintf(w, "%s [%s] %s\n", f.Severity.Label(), f.Code, f.Message)
 	}
 	return n
 }

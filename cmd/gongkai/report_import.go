@@ -57,11 +57,7 @@ func runReportImport(ctx context.Context, args []string, s streams) error {
 	}
 	blocking := false
 	for _, f := range res.Findings {
-		sev := "警告"
-		if f.Severity == annualreport.SevError {
-			sev = "错误"
-		}
-		fmt.Fprintf(s.out, "%s [%s] %s\n", sev, f.Code, f.Message)
+		fmt.Fprintf(s.out, "%s [%s] %s\n", f.Severity.Label(), f.Code, f.Message)
 		blocking = blocking || (f.Code == annualreport.CodeTruncated && f.Severity == annualreport.SevError)
 	}
 	if blocking {

@@ -14,6 +14,14 @@ const (
 	SevWarning Severity = "warning"
 )
 
+// Label is the severity as printed beside a finding.
+func (s Severity) Label() string {
+	if s == SevError {
+		return "错误"
+	}
+	return "警告"
+}
+
 // Code is a finding's stable identifier (shared with `gongkai lint`).
 type Code string
 

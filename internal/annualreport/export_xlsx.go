@@ -95,7 +95,7 @@ func xlsxGrid(f *excelize.File, sheet string, r *Report, g Grid, st xlsxStyles) 
 	if err := f.MergeCell(sheet, "A1", last); err != nil {
 		return err
 	}
-	if err := f.SetCellStr(sheet, "A1", r.Title()+" "+Section(sectionOf(g.Table)).Title()); err != nil {
+	if err := f.SetCellStr(sheet, "A1", r.Title()+" "+g.Table.Section().Title()); err != nil {
 		return err
 	}
 	if err := f.SetCellStyle(sheet, "A1", last, st.title); err != nil {
@@ -157,14 +157,4 @@ func xlsxValue(f *excelize.File, sheet, cell string, r *Report, c *GridCell) err
 		return f.SetCellFloat(sheet, cell, n, -1, 64)
 	}
 	return f.SetCellInt(sheet, cell, v.Value.Int64())
-}
-
-func sectionOf(t Table) int {
-	switch t {
-	case TableTwo:
-		return 2
-	case TableThree:
-		return 3
-	}
-	return 4
 }

@@ -1,6 +1,9 @@
 package annualreport
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // This file is the ONE place holding the canonical labels of the annual
 // report format (国办公开办函〔2021〕30号, spec legal-rules §2.2–2.4) and of
@@ -27,6 +30,27 @@ const (
 	TableThree Table = "三" // 收到和处理政府信息公开申请情况
 	TableFour  Table = "四" // 政府信息公开行政复议、行政诉讼情况
 )
+
+// Section is the section a table belongs to (table 二 to section 二, and
+// so on); 0 for anything else.
+func (t Table) Section() Section {
+	switch t {
+	case TableTwo:
+		return 2
+	case TableThree:
+		return 3
+	case TableFour:
+		return 4
+	}
+	return 0
+}
+
+// Caption is the table's heading, its section's title without the
+// numeral, e.g. "主动公开政府信息情况".
+func (t Table) Caption() string {
+	_, c, _ := strings.Cut(t.Section().Title(), "、")
+	return c
+}
 
 // Section is one of the six sections (一 … 六) of the report.
 type Section int

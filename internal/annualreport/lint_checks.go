@@ -153,9 +153,8 @@ func containsQuote(text, q string) bool {
 // warning: what is missing cannot be checked. A table or rows missing
 // from a complete text are an error: 条例第五十条 requires the content.
 func (l *linter) truncation() {
-	order := map[Table]int{TableTwo: 2, TableThree: 3, TableFour: 4}
-	titles := map[Table]Section{TableTwo: 2, TableThree: 3, TableFour: 4}
-	for _, t := range []Table{TableTwo, TableThree, TableFour} {
+	tables := []Table{TableTwo, TableThree, TableFour}
+	for _, t := range tables {
 		var missing []string
 		seenRow := map[string]bool{}
 		for _, k := range l.keys {
@@ -168,15 +167,15 @@ func (l *linter) truncation() {
 			continue
 		}
 		laterText := false
-		for s := titles[t] + 1; s <= 6; s++ {
+		for s := t.Section() + 1; s <= 6; s++ {
 			laterText = laterText || l.nar.present[s]
 		}
-		for u, o := range order {
-			laterText = laterText || (o > order[t] && l.pt.seen[u])
+		for _, u := range tables {
+			laterText = laterText || (u.Section() > t.Section() && l.pt.seen[u])
 		}
-		cut := l.pt.cut != "" && order[l.pt.cut] <= order[t] || !laterText && !l.pt.seen[t]
+		cut := l.pt.cut != "" && l.pt.cut.Section() <= t.Section() || !laterText && !l.pt.seen[t]
 		f := Finding{Code: CodeTruncated, Severity: SevError, Table: t, Row: missing[0]}
-		sec := titles[t].Title()
+		sec := t.Section().Title()
 		switch {
 		case cut && !l.pt.seen[t]:
 			f.Severity = SevWarning
@@ -198,7 +197,7 @@ func (l *linter) truncation() {
 		}
 		line := l.lastLine()
 		if !cut {
-			line = l.nar.headLine[titles[t]]
+			line = l.nar.headLine[t.Section()]
 		}
 		l.add(f, line)
 	}

@@ -86,7 +86,7 @@ func AmountText(a Amount) string {
 // and its own header row (信息内容 | columns). Blocks with one value column
 // let it span the three value columns.
 func gridTwo(r *Report) Grid {
-	g := Grid{Table: TableTwo, Caption: "主动公开政府信息情况", Cols: 4}
+	g := Grid{Table: TableTwo, Caption: TableTwo.Caption(), Cols: 4}
 	for _, b := range TwoBlocks(r.Format) {
 		g.Rows = append(g.Rows, GridRow{Head: true, Cells: []GridCell{gridHead(b.Title, "colgroup", 1, 4)}})
 		// The last column takes what is left (the 2019 format has
@@ -118,7 +118,7 @@ func gridTwo(r *Report) Grid {
 // 法人或其他组织 under it). 三、本年度办理结果 and the groups with sub-rows
 // are label cells spanning their rows.
 func gridThree(r *Report) Grid {
-	g := Grid{Table: TableThree, Caption: "收到和处理政府信息公开申请情况", Cols: 10}
+	g := Grid{Table: TableThree, Caption: TableThree.Caption(), Cols: 10}
 	note := GridCell{Text: ThreeNote, RowSpan: 3, ColSpan: 3}
 	g.Rows = append(g.Rows,
 		GridRow{Head: true, Cells: []GridCell{note, gridHead(ThreeApplicants, "colgroup", 1, 7)}},
@@ -169,7 +169,7 @@ func gridThree(r *Report) Grid {
 // results span two header rows; 行政诉讼 spans its two blocks, each with
 // its five results.
 func gridFour(r *Report) Grid {
-	g := Grid{Table: TableFour, Caption: "政府信息公开行政复议、行政诉讼情况", Cols: 15}
+	g := Grid{Table: TableFour, Caption: TableFour.Caption(), Cols: 15}
 	g.Rows = append(g.Rows, GridRow{Head: true, Cells: []GridCell{
 		gridHead(FourReconsideration, "colgroup", 1, 5), gridHead(FourLitigation, "colgroup", 1, 10)}})
 	var second, third []GridCell

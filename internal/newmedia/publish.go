@@ -207,10 +207,15 @@ func (s *Service) RefreshOpen(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// Posts share few accounts: read each once per pass.
+	accounts := map[int64]store.MediaAccount{}
 	for _, post := range posts {
-		a, err := s.Store.MediaAccount(ctx, post.AccountID)
-		if err != nil {
-			return 0, err
+		a, ok := accounts[post.AccountID]
+		if !ok {
+			if a, err = s.Store.MediaAccount(ctx, post.AccountID); err != nil {
+				return 0, err
+			}
+			accounts[post.AccountID] = a
 		}
 		if _, err := s.Refresh(ctx, a, post); err != nil {
 			return 0, err

@@ -163,22 +163,24 @@ func (s *Store) SaveAnnualReportDraft(ctx context.Context, r AnnualReportRecord)
 		r.UnitKind, r.UnitName, r.Sections[0], r.Sections[1], r.Sections[2], r.Sections[3], r.Sections[4], r.Sections[5],
 		nullID(r.UpdatedBy), now(), r.ID, r.Version, string(ReportDraft))
 	if err := oneRow(res, err); err != nil {
-		return 0, s.draftConflict(ctx, r.ID, err)
+		return 0, s.reportConflict(ctx, r.ID, err, notDraft)
 	}
 	return r.Version + 1, nil
 }
 
-// draftConflict tells a missing report (ErrNotFound) from a stale or
-// non-draft one (ErrConflict) after an update touched no row.
-func (s *Store) draftConflict(ctx context.Context, id int64, err error) error {
+// reportConflict tells a missing report (ErrNotFound) from a stale one
+// (ErrConflict, saying why) after a guarded write touched no row.
+func (s *Store) reportConflict(ctx context.Context, id int64, err error, why string) error {
 	if err != ErrNotFound {
 		return err
 	}
 	if _, rerr := s.AnnualReport(ctx, id); rerr != nil {
 		return rerr
 	}
-	return fmt.Errorf("%w: the report was changed by someone else or is no longer a draft", ErrConflict)
+	return fmt.Errorf("%w: %s", ErrConflict, why)
 }
+
+const notDraft = "the report was changed by someone else or is no longer a draft"
 
 // ReportMove is a workflow step of a report.
 type ReportMove struct {
@@ -227,13 +229,7 @@ func (s *Store) MoveAnnualReport(ctx context.Context, m ReportMove) (int64, erro
 	res, err := s.exec(ctx, `UPDATE annual_reports SET `+set+` WHERE id = ? AND state = ? AND version = ?`,
 		append(args, m.ID, string(m.From), m.Version)...)
 	if err := oneRow(res, err); err != nil {
-		if err != ErrNotFound {
-			return 0, err
-		}
-		if _, rerr := s.AnnualReport(ctx, m.ID); rerr != nil {
-			return 0, rerr
-		}
-		return 0, fmt.Errorf("%w: the report was changed by someone else", ErrConflict)
+		return 0, s.reportConflict(ctx, m.ID, err, "the report was changed by someone else")
 	}
 	return m.Version + 1, nil
 }
@@ -243,7 +239,7 @@ func (s *Store) MoveAnnualReport(ctx context.Context, m ReportMove) (int64, erro
 func (s *Store) DeleteAnnualReport(ctx context.Context, id int64) error {
 	res, err := s.exec(ctx, `DELETE FROM annual_reports WHERE id = ? AND state = ?`, id, string(ReportDraft))
 	if err := oneRow(res, err); err != nil {
-		return s.draftConflict(ctx, id, err)
+		return s.reportConflict(ctx, id, err, notDraft)
 	}
 	return nil
 }

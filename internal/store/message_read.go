@@ -6,6 +6,7 @@ import (
 
 	"gongkai/internal/interact"
 	"gongkai/internal/secret"
+	"gongkai/internal/workday"
 )
 
 // MessageFilter selects messages for the staff inbox, the citizen's account
@@ -114,4 +115,28 @@ func (s *Store) MessagesByPhone(ctx context.Context, siteID int64, phone string,
 func (s *Store) MergedInto(ctx context.Context, id int64) ([]Message, error) {
 	rows, err := s.query(ctx, `SELECT `+messageCols+` FROM messages WHERE merged_into = ? ORDER BY id`, id)
 	return collect(rows, err, s.scanMessage)
+}
+
+// OpenMessageClocks lists every open message with only what its deadline
+// reminders need (ID, code, 科室, received and due dates), in the inbox's
+// order. The reminder job reads it every minute, so it neither counts nor
+// opens the sealed name, phone and e-mail the way Messages does.
+func (s *Store) OpenMessageClocks(ctx context.Context) ([]Message, error) {
+	where, args := MessageFilter{Open: true}.where()
+	rows, err := s.query(ctx, `SELECT m.id, m.code, m.org_id, m.received_on, m.due_on FROM messages m`+where+
+		` ORDER BY m.received_at DESC, m.id DESC`, args...)
+	return collect(rows, err, func(sc scanner) (Message, error) {
+		var m Message
+		var org *int64
+		var recvOn, dueOn string
+		if err := mapErr(sc.Scan(&m.ID, &m.Code, &org, &recvOn, &dueOn)); err != nil {
+			return m, err
+		}
+		m.OrgID = deref(org)
+		m.ReceivedOn, _ = workday.ParseDate(recvOn)
+		if dueOn != "" {
+			m.DueOn, _ = workday.ParseDate(dueOn)
+		}
+		return m, nil
+	})
 }

@@ -6,10 +6,9 @@ import (
 	"io"
 	"net/http"
 
-	"github.com/xuri/excelize/v2"
-
 	"gongkai/internal/annualreport"
 	"gongkai/internal/web"
+	"gongkai/internal/xlsxout"
 )
 
 type decisionImportPage struct {
@@ -88,7 +87,7 @@ func (h handlers) decisionImport(w http.ResponseWriter, r *http.Request) {
 }
 
 // decisionTemplate is an XLSX with the header and one row per 科室 and
-// month, ready to fill in.
+// month, ready to fill in, in the house layout of xlsxout.
 func (h handlers) decisionTemplate(w http.ResponseWriter, r *http.Request) {
 	u, _ := web.UserOf(r)
 	p, err := h.decisionScope(r, u)
@@ -96,33 +95,19 @@ func (h handlers) decisionTemplate(w http.ResponseWriter, r *http.Request) {
 		h.app.Fail(w, r, err)
 		return
 	}
-	f := excelize.NewFile()
-	defer f.Close()
-	const sheet = "Sheet1"
 	header := make([]any, len(annualreport.DecisionTemplateHeader))
 	for i, s := range annualreport.DecisionTemplateHeader {
 		header[i] = s
 	}
-	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
-		h.app.Fail(w, r, err)
-		return
-	}
-	line := 2
+	rows := [][]any{header}
 	for _, o := range p.Orgs {
 		for m := 1; m <= 12; m++ {
-			cell, _ := excelize.CoordinatesToCellName(1, line)
-			row := []any{o.Name, m}
-			if err := f.SetSheetRow(sheet, cell, &row); err != nil {
-				h.app.Fail(w, r, err)
-				return
-			}
-			line++
+			rows = append(rows, []any{o.Name, m})
 		}
 	}
-	_ = f.SetColWidth(sheet, "A", "A", 20)
-	_ = f.SetColWidth(sheet, "C", "F", 16)
 	var b bytes.Buffer
-	if err := f.Write(&b); err != nil {
+	// ParseDecisions reads the first sheet, whatever its name.
+	if err := xlsxout.Write(&b, xlsxout.Sheet{Name: "Sheet1", Widths: []float64{20, 9.14, 16, 16, 16, 16}, Rows: rows}); err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}

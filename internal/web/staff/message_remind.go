@@ -35,41 +35,35 @@ func RemindMessages(ctx context.Context, app *web.App) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	open, err := st.OpenMessageClocks(ctx)
+	if err != nil {
+		return 0, err
+	}
 	n := 0
-	f := store.MessageFilter{Open: true, Limit: 200}
-	for {
-		page, _, err := st.Messages(ctx, f)
-		if err != nil {
-			return n, err
-		}
-		for _, m := range page {
-			if m.DueOn == (workday.Date{}) {
-				// Received while the calendar did not cover the deadline:
-				// set it once the calendar does; until then nothing to time.
-				due, err := interact.MessageDue(m.ReceivedOn, rb.cal, set)
-				if err != nil {
-					continue
-				}
-				if err := st.SetMessageDue(ctx, m.ID, due); err != nil {
-					return n, err
-				}
-				m.DueOn = due
-			}
-			stage, left, err := interact.Urgency(m.ReceivedOn, m.DueOn, rb.today, rb.cal, set)
+	for _, m := range open {
+		if m.DueOn == (workday.Date{}) {
+			// Received while the calendar did not cover the deadline:
+			// set it once the calendar does; until then nothing to time.
+			due, err := interact.MessageDue(m.ReceivedOn, rb.cal, set)
 			if err != nil {
 				continue
 			}
-			k, err := remindMessage(ctx, app, m, stage, left, rb.users, rb.mailbox)
-			n += k
-			if err != nil {
+			if err := st.SetMessageDue(ctx, m.ID, due); err != nil {
 				return n, err
 			}
+			m.DueOn = due
 		}
-		if len(page) < f.Limit {
-			return n, nil
+		stage, left, err := interact.Urgency(m.ReceivedOn, m.DueOn, rb.today, rb.cal, set)
+		if err != nil {
+			continue
 		}
-		f.Offset += f.Limit
+		k, err := remindMessage(ctx, app, m, stage, left, rb.users, rb.mailbox)
+		n += k
+		if err != nil {
+			return n, err
+		}
 	}
+	return n, nil
 }
 
 type messageNotice struct {

@@ -53,7 +53,7 @@ func (m mediaHandlers) mediaList(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	for _, a := range accounts {
-		site, _ := m.siteByID(a.SiteID)
+		site, _ := siteByID(m.app, a.SiteID)
 		p.Rows = append(p.Rows, mediaRow{MediaStatus: monitor.EvaluateMedia(a, m.app.Now(), settings.AlertDays), Site: site.Name, Org: orgs[a.OrgID]})
 	}
 	m.app.Render(w, r, http.StatusOK, "staff/newmedia_list.html", p)
@@ -116,7 +116,7 @@ func (m mediaHandlers) mediaSave(w http.ResponseWriter, r *http.Request) {
 	days, derr := strconv.Atoi(get("update_days"))
 	a.UpdateDays = days
 	fe := catalog.FieldErrors{}
-	if _, ok := m.siteByID(a.SiteID); !ok {
+	if _, ok := siteByID(m.app, a.SiteID); !ok {
 		fe.Add("site", "请从列表中选择站点")
 	}
 	if a.OrgID != 0 {

@@ -91,12 +91,3 @@ func (m mediaHandlers) siteURL(r *http.Request, site catalog.Site) string {
 	}
 	return base
 }
-
-func (m mediaHandlers) siteByID(id int64) (catalog.Site, bool) {
-	for _, s := range m.app.Sites() {
-		if s.ID == id {
-			return s, true
-		}
-	}
-	return catalog.Site{}, false
-}

@@ -121,28 +121,35 @@ func (h handlers) renderTemplateList(w http.ResponseWriter, r *http.Request, sta
 	h.app.Render(w, r, status, "staff/notice_templates.html", p)
 }
 
-// noticeKind reads {kind}.
-func noticeKind(r *http.Request) (disclosure.NoticeKind, disclosure.NoticeSpec, error) {
-	k := disclosure.NoticeKind(r.PathValue("kind"))
-	spec, ok := k.Spec()
+// noticeTemplateRef is the template a request is about: {kind} on the
+// site templateSite picks.
+type noticeTemplateRef struct {
+	kind  disclosure.NoticeKind
+	spec  disclosure.NoticeSpec
+	site  catalog.Site
+	sites []catalog.Site
+}
+
+// noticeTemplateOf reads {kind} (unknown kinds are not found) and the site.
+func (h handlers) noticeTemplateOf(r *http.Request) (noticeTemplateRef, error) {
+	t := noticeTemplateRef{kind: disclosure.NoticeKind(r.PathValue("kind"))}
+	spec, ok := t.kind.Spec()
 	if !ok {
-		return k, spec, web.ErrNotFound
+		return t, web.ErrNotFound
 	}
-	return k, spec, nil
+	t.spec = spec
+	var err error
+	t.site, t.sites, err = h.templateSite(r)
+	return t, err
 }
 
 func (h handlers) noticeTemplateEdit(w http.ResponseWriter, r *http.Request) {
-	k, _, err := noticeKind(r)
+	t, err := h.noticeTemplateOf(r)
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}
-	site, _, err := h.templateSite(r)
-	if err != nil {
-		h.app.Fail(w, r, err)
-		return
-	}
-	text, _, err := notice.Template(r.Context(), h.app.Store, site.ID, k)
+	text, _, err := notice.Template(r.Context(), h.app.Store, t.site.ID, t.kind)
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return
@@ -153,30 +160,25 @@ func (h handlers) noticeTemplateEdit(w http.ResponseWriter, r *http.Request) {
 // renderTemplateEdit shows the editor with text and the preview of text
 // rendered on a made-up case (or the reason it cannot be rendered).
 func (h handlers) renderTemplateEdit(w http.ResponseWriter, r *http.Request, status int, text string, fe catalog.FieldErrors) {
-	k, spec, err := noticeKind(r)
-	if err != nil {
-		h.app.Fail(w, r, err)
-		return
-	}
-	site, sites, err := h.templateSite(r)
+	t, err := h.noticeTemplateOf(r)
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}
 	ctx := r.Context()
-	_, custom, err := notice.Template(ctx, h.app.Store, site.ID, k)
+	_, custom, err := notice.Template(ctx, h.app.Store, t.site.ID, t.kind)
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}
-	p := noticeTemplateEditPage{Page: h.base(r, "告知书模板："+spec.Title), form: form{Errs: fe}, Site: site, Sites: sites,
-		Spec: spec, Text: text, Custom: custom, Required: notice.Required(k), Fields: notice.Fields}
+	p := noticeTemplateEditPage{Page: h.base(r, "告知书模板："+t.spec.Title), form: form{Errs: fe}, Site: t.site, Sites: t.sites,
+		Spec: t.spec, Text: text, Custom: custom, Required: notice.Required(t.kind), Fields: notice.Fields}
 	set, err := h.app.Store.DisclosureSettings(ctx)
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}
-	n, err := notice.Render(notice.Sample(k, site.Name, h.todayDate(), set.Remedy), text)
+	n, err := notice.Render(notice.Sample(t.kind, t.site.Name, h.todayDate(), set.Remedy), text)
 	var te *notice.TemplateError
 	switch {
 	case err == nil:
@@ -200,12 +202,7 @@ func (h handlers) renderTemplateEdit(w http.ResponseWriter, r *http.Request, sta
 // template (notice.SaveTemplate: known placeholders only, required ones
 // present). A refused template is shown again as typed.
 func (h handlers) noticeTemplateSave(w http.ResponseWriter, r *http.Request) {
-	k, spec, err := noticeKind(r)
-	if err != nil {
-		h.app.Fail(w, r, err)
-		return
-	}
-	site, _, err := h.templateSite(r)
+	t, err := h.noticeTemplateOf(r)
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return
@@ -215,7 +212,7 @@ func (h handlers) noticeTemplateSave(w http.ResponseWriter, r *http.Request) {
 		h.renderTemplateEdit(w, r, http.StatusOK, text, nil)
 		return
 	}
-	err = notice.SaveTemplate(r.Context(), h.app.Store, site.ID, k, text)
+	err = notice.SaveTemplate(r.Context(), h.app.Store, t.site.ID, t.kind, text)
 	var te *notice.TemplateError
 	if errors.As(err, &te) {
 		h.renderTemplateEdit(w, r, http.StatusUnprocessableEntity, text, catalog.FieldErrors{"text": te.Msg})
@@ -225,31 +222,26 @@ func (h handlers) noticeTemplateSave(w http.ResponseWriter, r *http.Request) {
 		h.app.Fail(w, r, err)
 		return
 	}
-	if err := h.app.Audit(r, "notice.template", site.Name, spec.Title); err != nil {
+	if err := h.app.Audit(r, "notice.template", t.site.Name, t.spec.Title); err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}
-	redirect(w, r, "/admin/notice-templates/"+string(k)+"?site="+itoa(site.ID), "saved")
+	redirect(w, r, "/admin/notice-templates/"+string(t.kind)+"?site="+itoa(t.site.ID), "saved")
 }
 
 func (h handlers) noticeTemplateReset(w http.ResponseWriter, r *http.Request) {
-	k, spec, err := noticeKind(r)
+	t, err := h.noticeTemplateOf(r)
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}
-	site, _, err := h.templateSite(r)
-	if err != nil {
+	if err := notice.ResetTemplate(r.Context(), h.app.Store, t.site.ID, t.kind); err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}
-	if err := notice.ResetTemplate(r.Context(), h.app.Store, site.ID, k); err != nil {
+	if err := h.app.Audit(r, "notice.template.reset", t.site.Name, t.spec.Title); err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}
-	if err := h.app.Audit(r, "notice.template.reset", site.Name, spec.Title); err != nil {
-		h.app.Fail(w, r, err)
-		return
-	}
-	redirect(w, r, "/admin/notice-templates/"+string(k)+"?site="+itoa(site.ID), "reset")
+	redirect(w, r, "/admin/notice-templates/"+string(t.kind)+"?site="+itoa(t.site.ID), "reset")
 }

@@ -127,13 +127,12 @@ func (h handlers) annualReportCreate(w http.ResponseWriter, r *http.Request) {
 		h.app.Fail(w, r, err)
 		return
 	}
-	b, err := annualreport.Build(ctx, h.app.Store, annualreport.BuildOptions{SiteID: siteID, Year: year, Unit: kind,
-		UnitName: typed["unit_name"], IncludeEarlierReviews: true})
+	rec := store.AnnualReportRecord{SiteID: siteID, Year: year, UnitKind: string(kind), UnitName: typed["unit_name"], CreatedBy: u.ID}
+	b, err := h.buildReport(ctx, rec)
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}
-	rec := store.AnnualReportRecord{SiteID: siteID, Year: year, UnitKind: string(kind), UnitName: typed["unit_name"], CreatedBy: u.ID}
 	for _, s := range annualreport.Sections {
 		rec.Sections[s-1] = b.Report.Sections[s]
 	}

@@ -67,7 +67,7 @@ func (h handlers) annualReportPublish(w http.ResponseWriter, r *http.Request) {
 			msgs = append(msgs, m)
 		}
 		sort.Strings(msgs)
-		h.renderAnnualReport(w, r, http.StatusConflict, rec, nil, nil, "报告无法作为信息发布："+strings.Join(msgs, "；"))
+		h.renderBuiltReport(w, r, http.StatusConflict, rec, b, nil, nil, "报告无法作为信息发布："+strings.Join(msgs, "；"))
 		return
 	}
 	id, err := h.app.Store.CreateDocument(ctx, doc)

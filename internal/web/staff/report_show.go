@@ -114,13 +114,21 @@ func (h handlers) annualReportShow(w http.ResponseWriter, r *http.Request) {
 // problem says why a workflow step was refused.
 func (h handlers) renderAnnualReport(w http.ResponseWriter, r *http.Request, status int, rec store.AnnualReportRecord,
 	typed map[string]string, fe catalog.FieldErrors, problem string) {
-	u, _ := web.UserOf(r)
-	ctx := r.Context()
-	b, err := h.buildReport(ctx, rec)
+	b, err := h.buildReport(r.Context(), rec)
 	if err != nil {
 		h.app.Fail(w, r, err)
 		return
 	}
+	h.renderBuiltReport(w, r, status, rec, b, typed, fe, problem)
+}
+
+// renderBuiltReport renders the report page from a report the handler has
+// already built for rec (a step refused after its checks), so one request
+// builds it once.
+func (h handlers) renderBuiltReport(w http.ResponseWriter, r *http.Request, status int, rec store.AnnualReportRecord,
+	b *annualreport.Built, typed map[string]string, fe catalog.FieldErrors, problem string) {
+	u, _ := web.UserOf(r)
+	ctx := r.Context()
 	p := annualReportPage{Page: h.base(r, ""), form: form{Errs: fe}, Rec: rec, Problem: problem,
 		UnitKind: rec.UnitKind, UnitName: rec.UnitName, UnitKinds: annualreport.UnitKinds,
 		Formats: annualreport.ExportFormats, Names: map[int64]string{}}
@@ -201,15 +209,7 @@ var reportFlashes = map[string]string{
 
 func sectionField(s annualreport.Section) string { return "s" + itoa(int64(s)) }
 
-func tableTitle(t annualreport.Table) string {
-	switch t {
-	case annualreport.TableTwo:
-		return "表二 主动公开政府信息情况"
-	case annualreport.TableThree:
-		return "表三 收到和处理政府信息公开申请情况"
-	}
-	return "表四 政府信息公开行政复议、行政诉讼情况"
-}
+func tableTitle(t annualreport.Table) string { return "表" + string(t) + " " + t.Caption() }
 
 // applyTyped puts what the user typed into the built report and checks it
 // again, so the page shows the findings of the text on screen.

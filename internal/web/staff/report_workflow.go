@@ -40,7 +40,7 @@ func (h handlers) annualReportReview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if msg := blockedBy(b, "审核通过"); msg != "" {
-		h.renderAnnualReport(w, r, http.StatusConflict, rec, nil, nil, msg)
+		h.renderBuiltReport(w, r, http.StatusConflict, rec, b, nil, nil, msg)
 		return
 	}
 	h.moveReport(w, r, rec, store.ReportMove{To: store.ReportReviewed, By: u.ID}, "reviewed", "审核")
@@ -70,7 +70,7 @@ func (h handlers) annualReportApprove(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if msg := blockedBy(b, "批准"); msg != "" {
-		h.renderAnnualReport(w, r, http.StatusConflict, rec, nil, nil, msg)
+		h.renderBuiltReport(w, r, http.StatusConflict, rec, b, nil, nil, msg)
 		return
 	}
 	cells, err := annualreport.MarshalCells(b.Report)

@@ -83,7 +83,7 @@ func (m mediaHandlers) wechatMenu(w http.ResponseWriter, r *http.Request) {
 		m.app.Fail(w, r, err)
 		return
 	}
-	site, _ := m.siteByID(a.SiteID)
+	site, _ := siteByID(m.app, a.SiteID)
 	base := m.siteURL(r, site)
 	p := wechatMenuPage{Page: m.base(r, "公众号自定义菜单"), Account: a, Slots: slotsOf(newmedia.MenuOf(a, base)), SiteURL: base}
 	m.app.Render(w, r, http.StatusOK, "staff/wechat_menu.html", p)
@@ -108,7 +108,7 @@ func (m mediaHandlers) wechatMenuSave(w http.ResponseWriter, r *http.Request) {
 			m.app.Fail(w, r, err)
 			return
 		}
-		site, _ := m.siteByID(a.SiteID)
+		site, _ := siteByID(m.app, a.SiteID)
 		p := wechatMenuPage{Page: m.base(r, "公众号自定义菜单"), Account: a, Slots: slotsOf(menu), SiteURL: m.siteURL(r, site), Problem: msg}
 		m.app.Render(w, r, http.StatusBadRequest, "staff/wechat_menu.html", p)
 		return

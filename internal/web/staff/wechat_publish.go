@@ -60,7 +60,7 @@ func (m mediaHandlers) publishable(r *http.Request, a store.MediaAccount, id int
 }
 
 func (m mediaHandlers) draftOf(r *http.Request, a store.MediaAccount, doc catalog.Document) newmedia.Draft {
-	site, _ := m.siteByID(a.SiteID)
+	site, _ := siteByID(m.app, a.SiteID)
 	d := newmedia.Draft{Title: cut(doc.Title, 64), Digest: cut(doc.Summary, 120), SourceURL: m.siteURL(r, site) + "/doc/" + itoa(doc.ID)}
 	if doc.Issuer != "" {
 		d.Author = cut(doc.Issuer, 8)
