@@ -81,12 +81,19 @@ func Build(ctx context.Context, src Source, o BuildOptions) (*Built, error) {
 			b.Report.Sections[s] = b.Drafted[s]
 		}
 	}
+	b.Recheck()
+	return b, nil
+}
+
+// Recheck runs every check of the built report again: after Build, and
+// after staff changed its sections or unit (what they typed, before or
+// after saving it), so the page always shows the same set of findings.
+func (b *Built) Recheck() {
 	b.Findings = append(Check(b.Report), CheckAcross(b.Previous, b.Report)...)
 	if b.Record == nil || b.Record.Cells == "" { // live tables: registering the missing cases fixes them
 		b.Findings = append(b.Findings, CarryOverGaps(b.Previous, b.Report)...)
 	}
 	SortFindings(b.Findings)
-	return b, nil
 }
 
 // Load turns a stored record into a Report: its sections and, when frozen

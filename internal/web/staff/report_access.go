@@ -45,13 +45,6 @@ func buildOptions(rec store.AnnualReportRecord) annualreport.BuildOptions {
 		UnitName: rec.UnitName, IncludeEarlierReviews: true}
 }
 
-// recheck runs the checks again after the sections or the unit changed
-// (what the user typed, before or after saving it).
-func recheck(b *annualreport.Built) {
-	b.Findings = append(annualreport.Check(b.Report), annualreport.CheckAcross(b.Previous, b.Report)...)
-	annualreport.SortFindings(b.Findings)
-}
-
 // countFindings counts errors and warnings.
 func countFindings(fs []annualreport.Finding) (errs, warns int) {
 	for _, f := range fs {

@@ -227,7 +227,7 @@ func applyTyped(b *annualreport.Built, typed map[string]string) {
 	if n := typed["unit_name"]; n != "" {
 		b.Report.UnitName = n
 	}
-	recheck(b)
+	b.Recheck()
 }
 
 // daysBetween counts calendar days from a to b (negative when b is earlier).
