@@ -45,6 +45,12 @@ func TestReportCarryOverGapAndLateRegistration(t *testing.T) {
 		if show.status != 200 || !strings.Contains(body, "“自然人”列："+warning) {
 			t.Fatalf("report page lacks the carry-over gap: %d %s", show.status, errorText(show.body))
 		}
+		// A refused save shows the page again with what was typed and the
+		// same findings, the carry-over gap included.
+		refused := office.post(page+"/sections", url.Values{"unit_kind": {"?"}, "unit_name": {e.site.Name}, "version": {"1"}})
+		if refused.status == http.StatusSeeOther || !strings.Contains(html.UnescapeString(refused.body), "“自然人”列："+warning) {
+			t.Fatalf("refused save lost the carry-over gap: %d %s", refused.status, errorText(refused.body))
+		}
 		link := "/admin/applications/new?applicant.kind=person&received_on=2024-12-31"
 		if !strings.Contains(body, `<a href="`+link+`">补录上年结转的申请</a>`) {
 			t.Fatalf("no link to the register form: %s", body)
