@@ -53,6 +53,16 @@ func (f *fixture) doc(title, body string) catalog.Document {
 		BodyHTML: "<p>" + body + "</p>", WrittenOn: "2025-03-01", Genre: catalog.GenreOther, Validity: catalog.Valid}
 }
 
+// docs makes n drafts, their title and body from text(i).
+func (f *fixture) docs(n int, text func(i int) (title, body string)) []catalog.Document {
+	out := make([]catalog.Document, n)
+	for i := range out {
+		title, body := text(i)
+		out[i] = f.doc(title, body)
+	}
+	return out
+}
+
 // imported stores published documents the way an import (and the demo
 // data) does, each published on its day.
 func (f *fixture) imported(t *testing.T, docs ...catalog.Document) []int64 {

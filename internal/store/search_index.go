@@ -30,6 +30,7 @@ type SearchIndexer interface {
 type searchHook struct {
 	indexer atomic.Value // indexerBox
 	stats   searchStats
+	bulk    atomic.Pointer[searchBulk] // a PostgreSQL reindex in progress
 }
 
 type indexerBox struct{ SearchIndexer }
@@ -225,6 +226,35 @@ type SearchEntry struct {
 // IndexSearchEntries writes index entries in one transaction; reindexing
 // cuts the text in parallel first and writes in batches with this.
 func (s *Store) IndexSearchEntries(ctx context.Context, entries []SearchEntry) error {
+	if bulk := s.srch.bulk.Load(); bulk != nil && s.pg {
+		return s.pgBulkIndex(ctx, bulk, entries)
+	}
+	return s.indexEntries(ctx, entries)
+}
+
+// pgBulkIndex writes a reindex batch on PostgreSQL with COPY, or row by
+// row when a document of it is in the index already, and adds its words
+// to the lexicon being counted.
+func (s *Store) pgBulkIndex(ctx context.Context, bulk *searchBulk, entries []SearchEntry) error {
+	rows := make([]searchRow, 0, len(entries))
+	for _, e := range entries {
+		if e.Doc.State != catalog.StatePublished {
+			return s.indexEntries(ctx, entries)
+		}
+		rows = append(rows, newSearchRow(e.Doc, e.Tokens))
+	}
+	built, df := pgBuildRows(rows)
+	done, err := s.pgCopyRows(ctx, built)
+	if err == nil && !done {
+		err = s.indexEntries(ctx, entries)
+	}
+	if err == nil {
+		bulk.add(df)
+	}
+	return err
+}
+
+func (s *Store) indexEntries(ctx context.Context, entries []SearchEntry) error {
 	return s.tx(ctx, func(c conn) error {
 		b := c.search()
 		rows := make([]searchRow, 0, len(entries))
@@ -246,13 +276,38 @@ func (s *Store) IndexSearchEntries(ctx context.Context, entries []SearchEntry) e
 }
 
 // ClearSearchIndex empties the index before a full reindex.
+// On PostgreSQL the batches that follow are written with COPY and their
+// words counted for the lexicon, until OptimizeSearchIndex.
 func (s *Store) ClearSearchIndex(ctx context.Context) error {
-	return s.tx(ctx, func(c conn) error { return c.search().clear(ctx, c) })
+	if err := s.tx(ctx, func(c conn) error { return c.search().clear(ctx, c) }); err != nil {
+		return err
+	}
+	if s.pg {
+		s.srch.bulk.Store(&searchBulk{df: map[string]int32{}})
+	}
+	return nil
 }
 
-// OptimizeSearchIndex compacts the index after a bulk load.
+// OptimizeSearchIndex compacts the index after a bulk load; on
+// PostgreSQL it first writes the lexicon the reindex counted.
 func (s *Store) OptimizeSearchIndex(ctx context.Context) error {
-	return s.search().optimize(ctx, s.conn)
+	if bulk := s.srch.bulk.Swap(nil); bulk != nil && s.pg {
+		if err := s.pgWriteLexicon(ctx, bulk.df); err != nil {
+			return err
+		}
+		s.srch.stats.reset()
+	}
+	if !s.pg {
+		return s.search().optimize(ctx, s.conn)
+	}
+	// One session, so the memory setting for building the GIN indexes
+	// (search_postgres.go) holds for the builds.
+	sc, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer sc.Close()
+	return s.search().optimize(ctx, conn{q: sc, pg: true, gen: s.gen, srch: s.srch})
 }
 
 // RepairSearchIndex restores what a reindex suspends for speed (the GIN

@@ -43,7 +43,7 @@ func pgPutTerms(ctx context.Context, c conn, ids []int64, part []searchRow) erro
 	var ranks []int64
 	for _, r := range part {
 		for _, w := range distinct(r.Title) {
-			if len(w) <= pgMaxLexemeSize {
+			if pgLexeme(w) {
 				terms, ranks = append(terms, w), append(ranks, r.TRank)
 			}
 		}

@@ -1,85 +1,77 @@
 package store
 
 import (
-	"sort"
-	"strconv"
+	"slices"
 	"strings"
+
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 // titleTSVector is r's entry in the title tier: its title tokens and
 // filter tokens, without positions.
-func titleTSVector(r searchRow) string {
-	var b strings.Builder
+func titleTSVector(r searchRow) pgtype.TSVector {
+	v := pgtype.TSVector{Valid: true, Lexemes: make([]pgtype.TSVectorLexeme, 0, len(r.Title)+len(r.Meta))}
 	seen := make(map[string]bool, len(r.Title))
 	for _, w := range r.Title {
-		if len(w) > pgMaxLexemeSize || seen[w] {
+		if !pgLexeme(w) || seen[w] {
 			continue
 		}
 		seen[w] = true
-		b.WriteString(pgQuote(w))
-		b.WriteByte(' ')
+		v.Lexemes = append(v.Lexemes, pgtype.TSVectorLexeme{Word: w})
 	}
-	for _, m := range r.Meta {
-		b.WriteString(pgQuote(m))
-		b.WriteByte(' ')
-	}
-	return b.String()
+	return withMeta(v, r.Meta)
 }
 
-// tsvectorLiteral writes r as a tsvector: title words weighted A, body
-// words unweighted, positions in reading order, filter tokens without
-// position.
-func tsvectorLiteral(r searchRow) string {
-	type lexeme struct {
-		pos   []string
-		title bool
-	}
-	lex := map[string]*lexeme{}
-	add := func(w string, pos int, title bool) {
-		if len(w) > pgMaxLexemeSize {
+// docTSVector is r's entry in search_docs: title words weighted A, body
+// words unweighted, positions in reading order (at most pgMaxPositions a
+// word, the last at pgMaxPos), filter tokens without position. Lexemes
+// come sorted, as PostgreSQL stores them, so it has nothing to reorder.
+func docTSVector(r searchRow) pgtype.TSVector {
+	pos := make(map[string][]pgtype.TSVectorPosition, len(r.Title)+len(r.Body)/2)
+	add := func(w string, p int, weight pgtype.TSVectorWeight) {
+		if !pgLexeme(w) {
 			return
 		}
-		l := lex[w]
-		if l == nil {
-			l = &lexeme{}
-			lex[w] = l
-		}
-		if len(l.pos) >= pgMaxPositions {
+		ps := pos[w]
+		if len(ps) >= pgMaxPositions {
 			return
 		}
-		p := strconv.Itoa(min(pos, pgMaxPos))
-		if title {
-			p += pgTitleWeight
-		}
-		l.pos = append(l.pos, p)
+		pos[w] = append(ps, pgtype.TSVectorPosition{Position: uint16(min(p, pgMaxPos)), Weight: weight})
 	}
-	pos := 1
+	p := 1
 	for _, w := range r.Title {
-		add(w, pos, true)
-		pos++
+		add(w, p, pgtype.TSVectorWeightA)
+		p++
 	}
 	for _, w := range r.Body {
-		add(w, pos, false)
-		pos++
+		add(w, p, 0)
+		p++
 	}
-	words := make([]string, 0, len(lex)+len(r.Meta))
-	for w := range lex {
-		words = append(words, w)
+	v := pgtype.TSVector{Valid: true, Lexemes: make([]pgtype.TSVectorLexeme, 0, len(pos)+len(r.Meta))}
+	for w, ps := range pos {
+		v.Lexemes = append(v.Lexemes, pgtype.TSVectorLexeme{Word: w, Positions: ps})
 	}
-	sort.Strings(words)
-	var b strings.Builder
-	for _, w := range words {
-		b.WriteString(pgQuote(w))
-		b.WriteByte(':')
-		b.WriteString(strings.Join(lex[w].pos, ","))
-		b.WriteByte(' ')
-	}
-	for _, m := range r.Meta {
-		b.WriteString(pgQuote(m))
-		b.WriteByte(' ')
-	}
-	return b.String()
+	return withMeta(v, r.Meta)
 }
+
+// withMeta adds the filter tokens (which start with an underscore, so
+// they never equal a word) and sorts the lexemes.
+func withMeta(v pgtype.TSVector, meta []string) pgtype.TSVector {
+	for _, m := range meta {
+		v.Lexemes = append(v.Lexemes, pgtype.TSVectorLexeme{Word: m})
+	}
+	slices.SortFunc(v.Lexemes, func(a, b pgtype.TSVectorLexeme) int { return strings.Compare(a.Word, b.Word) })
+	return v
+}
+
+// pgLexeme reports whether w can be a lexeme: at most pgMaxLexemeSize
+// bytes, and no NUL, which ends a lexeme in the binary format.
+func pgLexeme(w string) bool {
+	return w != "" && len(w) <= pgMaxLexemeSize && !strings.ContainsRune(w, 0)
+}
+
+// tsvectorText renders v as tsvector input.
+func tsvectorText(v pgtype.TSVector) string { return v.String() }
 
 // tsqueryLiteral renders m as a tsquery.
 func tsqueryLiteral(m matchExpr) string {

@@ -211,6 +211,13 @@ type searchStats struct {
 	tsvFreqs map[string]*titleFreqs // PostgreSQL's statistics by table
 }
 
+// reset forgets every cached figure (after a reindex).
+func (st *searchStats) reset() {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.size, st.sizeAt, st.df, st.tsvFreqs = 0, time.Time{}, nil, nil
+}
+
 type dfEntry struct {
 	n  int
 	at time.Time

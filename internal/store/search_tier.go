@@ -154,6 +154,10 @@ func (s *Store) matching(ctx context.Context, b searchBackend, m matchExpr, cs [
 // and the benchmark to measure that agreement. It returns document ids,
 // best first, q.Limit of them from q.Offset.
 func (s *Store) SearchExhaustive(ctx context.Context, q SearchQuery) ([]int64, error) {
+	q, err := s.withoutSoleSite(ctx, q)
+	if err != nil {
+		return nil, err
+	}
 	m := q.expr()
 	if m.empty() {
 		return nil, nil
