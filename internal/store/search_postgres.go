@@ -112,7 +112,7 @@ func (pgSearch) newest(ctx context.Context, c conn, m matchExpr, limit, offset i
 // walked the key index for a rare word too, reading every row when
 // nothing matched (1.5 s at a million).
 func pgOrder(ctx context.Context, c conn, m matchExpr, limit int) (string, error) {
-	walk, known, err := pgWalk(ctx, c, "search_docs", m, limit)
+	walk, known, err := pgWalk(ctx, c, m, limit)
 	if err != nil {
 		return "", err
 	}
@@ -148,7 +148,7 @@ func (pgSearch) titled(ctx context.Context, c conn, m matchExpr, limit int) ([]c
 	if err != nil {
 		return nil, err
 	}
-	if driver := pgDriver(m, f); driver != "" {
+	if driver := pgDriver(m, f); driver != "" && pgWalkFinds(ctx, c, m, f, driver, limit) {
 		cs, complete, err := pgTitledByTerm(ctx, c, m, driver, limit)
 		if err != nil || complete {
 			return cs, err
@@ -185,7 +185,14 @@ func (pgSearch) inRange(ctx context.Context, c conn, m matchExpr, lo, hi int64) 
 // matches made year-filtered and correlated queries read up to a million
 // rows; the planner's own choice is kept.)
 func (pgSearch) probe(ctx context.Context, c conn, m matchExpr, limit int) (int, []int64, error) {
-	n, err := pgCount(ctx, c, tsqueryLiteral(m), limit)
+	f, n, err := pgDocFreqs(ctx, c, m)
+	if err != nil {
+		return 0, nil, err
+	}
+	if f != nil && !m.any && len(m.meta) == 0 && pgDensity(m, f)*pgKept(m, f)*float64(n) >= pgSkipCount*float64(limit) {
+		return limit, nil, nil
+	}
+	n, err = pgCount(ctx, c, tsqueryLiteral(m), limit)
 	return n, nil, err
 }
 
@@ -221,7 +228,9 @@ func (pgSearch) docFreq(ctx context.Context, c conn, token string, limit int) (i
 		return 0, err
 	}
 	if n > 0 {
-		return min(n, limit), nil
+		// Not bounded by limit: the count is known, and pgDocFreqs
+		// wants it whole.
+		return n, nil
 	}
 	if known {
 		return pgCount(ctx, c, pgQuote(token), limit)
@@ -235,6 +244,20 @@ func (pgSearch) docFreq(ctx context.Context, c conn, token string, limit int) (i
 		return min(int(v*float64(n)), limit), err
 	}
 	return pgCount(ctx, c, pgQuote(token), limit)
+}
+
+// estimatedSize is the row count the last VACUUM or ANALYZE recorded,
+// for weighing words (an idf needs no exact N): counting a million rows
+// took 50–80 ms. A small or never analysed table is counted.
+func (pgSearch) estimatedSize(ctx context.Context, c conn) (int, error) {
+	var n float64
+	if err := c.queryRow(ctx, `SELECT reltuples FROM pg_class WHERE oid = 'search_docs'::regclass`).Scan(&n); err != nil {
+		return 0, mapErr(err)
+	}
+	if n >= 10000 {
+		return int(n), nil
+	}
+	return pgSearch{}.size(ctx, c)
 }
 
 func (pgSearch) size(ctx context.Context, c conn) (int, error) {

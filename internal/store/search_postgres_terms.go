@@ -137,6 +137,27 @@ func pgTitledByTerm(ctx context.Context, c conn, m matchExpr, driver string, lim
 	return cs, err == nil && n <= pgWalkPostings, err
 }
 
+// pgWalkFinds reports whether walking driver's postings is expected to
+// find limit matches of m within pgWalkPostings, or all of them, from the
+// title tier's statistics f: a filtered query (a common word in one column
+// and year) found a few dozen in 5,000 postings and sorted the GIN
+// index's matches after all, 7 ms late. A wrong guess costs time only;
+// either way gives the same rows.
+func pgWalkFinds(ctx context.Context, c conn, m matchExpr, f *titleFreqs, driver string, limit int) bool {
+	if f == nil || f.freq == nil {
+		return true
+	}
+	n, err := c.srch.cachedSize(ctx, &Store{conn: c}, pgSearch{})
+	if err != nil || n == 0 {
+		return true
+	}
+	fd := f.of(driver)
+	if fd*float64(n) <= pgWalkPostings {
+		return true
+	}
+	return pgWalkPostings*pgDensity(m, f)/fd >= float64(limit)
+}
+
 // pgWalkPostings bounds the postings a title walk reads (a millisecond a
 // few hundred).
 const pgWalkPostings = 5000

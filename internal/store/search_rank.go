@@ -209,13 +209,37 @@ type searchStats struct {
 	sizeAt   time.Time
 	df       map[string]dfEntry
 	tsvFreqs map[string]*titleFreqs // PostgreSQL's statistics by table
+	// lexicon: PostgreSQL's search_terms is written (search_postgres_copy.go).
+	lexicon   bool
+	lexiconAt time.Time
 }
 
 // reset forgets every cached figure (after a reindex).
 func (st *searchStats) reset() {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	st.size, st.sizeAt, st.df, st.tsvFreqs = 0, time.Time{}, nil, nil
+	st.size, st.sizeAt, st.df, st.tsvFreqs, st.lexiconAt = 0, time.Time{}, nil, nil, time.Time{}
+}
+
+// cachedLexicon reports whether PostgreSQL's lexicon has been written
+// (by a reindex), asked at most every statsTTL.
+func (h *searchHook) cachedLexicon(ctx context.Context, c conn) (bool, error) {
+	st := &h.stats
+	st.mu.Lock()
+	if time.Since(st.lexiconAt) < statsTTL {
+		v := st.lexicon
+		st.mu.Unlock()
+		return v, nil
+	}
+	st.mu.Unlock()
+	var v bool
+	if err := c.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM search_terms)`).Scan(&v); err != nil {
+		return false, mapErr(err)
+	}
+	st.mu.Lock()
+	st.lexicon, st.lexiconAt = v, time.Now()
+	st.mu.Unlock()
+	return v, nil
 }
 
 type dfEntry struct {
@@ -232,7 +256,11 @@ func (h *searchHook) cachedSize(ctx context.Context, s *Store, b searchBackend) 
 		return n, nil
 	}
 	st.mu.Unlock()
-	n, err := b.size(ctx, s.conn)
+	size := b.size
+	if pb, ok := b.(pgSearch); ok {
+		size = pb.estimatedSize
+	}
+	n, err := size(ctx, s.conn)
 	if err != nil {
 		return 0, err
 	}
