@@ -297,17 +297,12 @@ func (s *Store) OptimizeSearchIndex(ctx context.Context) error {
 		}
 		s.srch.stats.reset()
 	}
-	if !s.pg {
-		return s.search().optimize(ctx, s.conn)
+	if s.pg {
+		if err := s.pgBuildIndexes(ctx); err != nil {
+			return err
+		}
 	}
-	// One session, so the memory setting for building the GIN indexes
-	// (search_postgres.go) holds for the builds.
-	sc, err := s.db.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer sc.Close()
-	return s.search().optimize(ctx, conn{q: sc, pg: true, gen: s.gen, srch: s.srch})
+	return s.search().optimize(ctx, s.conn)
 }
 
 // RepairSearchIndex restores what a reindex suspends for speed (the GIN

@@ -269,13 +269,6 @@ func (pgSearch) size(ctx context.Context, c conn) (int, error) {
 // optimize (re)builds the indexes a reindex dropped and refreshes the
 // planner's statistics (which pgWalk reads too) and the visibility map.
 func (pgSearch) optimize(ctx context.Context, c conn) error {
-	// A GIN build gathers postings in maintenance_work_mem and merges
-	// what overflows: the 64 MB default made it several passes over a
-	// million documents' words. The setting lasts for this session.
-	if _, err := c.execQuiet(ctx, `SET maintenance_work_mem = '512MB'`); err != nil {
-		return err
-	}
-	defer func() { _, _ = c.execQuiet(context.WithoutCancel(ctx), `RESET maintenance_work_mem`) }()
 	if err := (pgSearch{}).repair(ctx, c); err != nil {
 		return err
 	}
@@ -287,14 +280,17 @@ func (pgSearch) optimize(ctx context.Context, c conn) error {
 }
 
 func (pgSearch) repair(ctx context.Context, c conn) error {
-	for _, q := range []string{
-		`CREATE INDEX IF NOT EXISTS search_docs_tsv ON search_docs USING gin (tsv)`,
-		`CREATE INDEX IF NOT EXISTS search_titles_tsv ON search_titles USING gin (tsv)`,
-		`CREATE INDEX IF NOT EXISTS search_title_terms_term ON search_title_terms (term, trank)`,
-	} {
+	for _, q := range pgIndexes {
 		if _, err := c.execQuiet(ctx, q); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// pgIndexes are the indexes clear drops, the largest first.
+var pgIndexes = []string{
+	`CREATE INDEX IF NOT EXISTS search_docs_tsv ON search_docs USING gin (tsv)`,
+	`CREATE INDEX IF NOT EXISTS search_titles_tsv ON search_titles USING gin (tsv)`,
+	`CREATE INDEX IF NOT EXISTS search_title_terms_term ON search_title_terms (term, trank)`,
 }
