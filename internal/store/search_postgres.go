@@ -189,7 +189,7 @@ func (pgSearch) probe(ctx context.Context, c conn, m matchExpr, limit int) (int,
 	if err != nil {
 		return 0, nil, err
 	}
-	if f != nil && !m.any && len(m.meta) == 0 && pgDensity(m, f)*pgKept(m, f)*float64(n) >= pgSkipCount*float64(limit) {
+	if pgSurelyCapped(m, f, n, limit) {
 		return limit, nil, nil
 	}
 	n, err = pgCount(ctx, c, tsqueryLiteral(m), limit)

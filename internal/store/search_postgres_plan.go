@@ -108,6 +108,16 @@ func pgDocFreqs(ctx context.Context, c conn, m matchExpr) (*titleFreqs, int, err
 	return out, n, nil
 }
 
+// pgSurelyCapped reports whether m, an AND query without filters, is
+// expected to match at least pgSkipCount times limit of n documents, by
+// the token frequencies f (nil: unknown, so no).
+func pgSurelyCapped(m matchExpr, f *titleFreqs, n, limit int) bool {
+	if f == nil || m.any || len(m.meta) > 0 {
+		return false
+	}
+	return pgDensity(m, f)*pgKept(m, f)*float64(n) >= pgSkipCount*float64(limit)
+}
+
 // pgKept is the least share of matches m's exclusions can leave (a
 // validity filter drops the repealed and expired documents).
 func pgKept(m matchExpr, f *titleFreqs) float64 {
