@@ -51,8 +51,11 @@ func readLines(t *testing.T, name string) []string {
 // citation accuracy over questions with the documents that answer them,
 // the refusal rate on questions it cannot answer, and repealed citations.
 // Targets (issue 7): top-3 ≥ 90 %, refusal ≥ 90 %, no repealed citation.
-func TestEval(t *testing.T) {
-	a, site := demoAssistant(t, storetest.Open(t, store.SQLite))
+// It runs on both engines: their indexes, counts and plans differ.
+func TestEval(t *testing.T) { storetest.Each(t, evaluate) }
+
+func evaluate(t *testing.T, st *store.Store) {
+	a, site := demoAssistant(t, st)
 	ctx := context.Background()
 	cases := readLines(t, "eval.tsv")
 	outs := readLines(t, "out_of_scope.txt")
