@@ -49,7 +49,8 @@ func TestAssistantWidgetInBrowser(t *testing.T) {
 	for _, v := range testenv.Axe(t, ctx) {
 		t.Errorf("answer page: %v", v)
 	}
-	err = chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.qa-citations a`)), chromedp.WaitVisible(chromedp.CSS(`main h1`)))
+	// The answer page has a main h1 too: wait for the document's body.
+	err = chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.qa-citations a`)), chromedp.WaitVisible(chromedp.CSS(`main .doc-body`)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -89,9 +89,12 @@ func TestServiceFormInBrowser(t *testing.T) {
 	for _, v := range testenv.Axe(t, ctx) {
 		t.Errorf("service list: %v", v)
 	}
+	// The list before the search has the same links: wait for what only
+	// the results page has, or the click may land on the page being left.
 	err = chromedp.Do(ctx,
 		chromedp.SendKeys(chromedp.CSS(`#svc-q`), "技术改造"),
 		chromedp.Submit(chromedp.CSS(`#svc-q`)),
+		chromedp.WaitVisible(chromedp.CSS(`.search-form .actions a`)), // "显示全部事项", on results only
 		chromedp.WaitVisible(chromedp.CSS(`.service-list a`)),
 		chromedp.Click(chromedp.CSS(`.service-list a`)),
 		chromedp.WaitVisible(chromedp.CSS(`.service-guide`)))
