@@ -80,7 +80,7 @@ type searchBackend interface {
 	// titlesOf reads the title tokens of index keys.
 	titlesOf(ctx context.Context, c conn, keys []int64) ([]candidate, error)
 	// docFreq is the number of indexed documents holding token, counted
-	// up to limit.
+	// up to limit; more when the engine knows it without counting.
 	docFreq(ctx context.Context, c conn, token string, limit int) (int, error)
 	size(ctx context.Context, c conn) (int, error)
 	// titled lists, best title rank first, the documents whose title holds

@@ -248,7 +248,8 @@ func (s *Store) documentsByID(ctx context.Context, keys []int64) (map[int64]cata
 // limit (counting every match of a common word is what costs), for the
 // search package's choice of which words matter in a question.
 func (s *Store) SearchDocFreq(ctx context.Context, token string, limit int) (int, error) {
-	return s.search().docFreq(ctx, s.conn, token, limit)
+	n, err := s.search().docFreq(ctx, s.conn, token, limit)
+	return min(n, limit), err
 }
 
 // PublishedYearSpan lists the years from a site's newest publication back
