@@ -187,6 +187,11 @@ func report(ctx context.Context, st *store.Store, dsn, dir string) {
 	var idx, tbl int64
 	_ = st.DB().QueryRowContext(ctx, `SELECT pg_relation_size('search_docs_tsv'), pg_total_relation_size('search_docs')`).Scan(&idx, &tbl)
 	fmt.Printf("GIN 索引 %.1f MB；search_docs（含 TOAST 与索引）%.1f MB\n\n", float64(idx)/1e6, float64(tbl)/1e6)
+	// The figures depend on the server's memory settings: say them.
+	var version, buffers, work, cache string
+	_ = st.DB().QueryRowContext(ctx, `SELECT current_setting('server_version'), current_setting('shared_buffers'),
+		current_setting('work_mem'), current_setting('effective_cache_size')`).Scan(&version, &buffers, &work, &cache)
+	fmt.Printf("PostgreSQL %s：shared_buffers = %s，work_mem = %s，effective_cache_size = %s\n\n", version, buffers, work, cache)
 }
 
 func memory() {

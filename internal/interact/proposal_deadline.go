@@ -168,7 +168,7 @@ func LateItems(p Proposal, s ProposalSettings, cal *workday.Calendar, today work
 				return nil, err
 			}
 			if today.After(due) {
-				out = append(out, Late{CoHandler: c, Due: due, Days: daysBetween(due, today)})
+				out = append(out, Late{CoHandler: c, Due: due, Days: due.DaysUntil(today)})
 			}
 		}
 	}
@@ -178,7 +178,7 @@ func LateItems(p Proposal, s ProposalSettings, cal *workday.Calendar, today work
 			return nil, err
 		}
 		if today.After(due) {
-			out = append(out, Late{Due: due, Days: daysBetween(due, today)})
+			out = append(out, Late{Due: due, Days: due.DaysUntil(today)})
 		}
 	}
 	return out, nil
@@ -198,8 +198,4 @@ func RepliedOnTime(p Proposal, s ProposalSettings, cal *workday.Calendar) (bool,
 		return false, err
 	}
 	return !on.After(due), nil
-}
-
-func daysBetween(a, b workday.Date) int {
-	return int(b.Time().Sub(a.Time()).Hours() / 24)
 }

@@ -52,6 +52,10 @@ func (d Date) String() string { return d.Time().Format(dateLayout) }
 // AddDays returns the date n days later (earlier if n < 0).
 func (d Date) AddDays(n int) Date { return Date{days: d.days + int64(n)} }
 
+// DaysUntil is the number of calendar days from d to o (negative when o
+// is earlier).
+func (d Date) DaysUntil(o Date) int { return int(o.days - d.days) }
+
 // Weekday returns the day of the week.
 func (d Date) Weekday() time.Weekday { return d.Time().Weekday() }
 

@@ -52,6 +52,9 @@ func TestDateArithmetic(t *testing.T) {
 		if got := d(tt.from).AddDays(tt.n).String(); got != tt.want {
 			t.Errorf("%s.AddDays(%d) = %s, want %s", tt.from, tt.n, got, tt.want)
 		}
+		if got := d(tt.from).DaysUntil(d(tt.want)); got != tt.n {
+			t.Errorf("%s.DaysUntil(%s) = %d, want %d", tt.from, tt.want, got, tt.n)
+		}
 	}
 }
 

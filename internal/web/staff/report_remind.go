@@ -51,7 +51,7 @@ func RemindAnnualReports(ctx context.Context, app *web.App) (int, error) {
 		// A site that has not even drafted the report a month after the
 		// deadline publishes it elsewhere (or imports it later): stop there.
 		// A report drafted here is reminded until it is published.
-		if rec.ID == 0 && daysBetween(today, deadline) < -reminderGraceDays {
+		if rec.ID == 0 && today.DaysUntil(deadline) < -reminderGraceDays {
 			continue
 		}
 		if !reportReminderDay(today, deadline) {
@@ -98,7 +98,7 @@ const reminderGraceDays = 30
 
 // reportReminderDay says whether today is a reminder day for a deadline.
 func reportReminderDay(today, deadline workday.Date) bool {
-	left := daysBetween(today, deadline)
+	left := today.DaysUntil(deadline)
 	switch {
 	case today.Month() == time.January && today.Day() == 1:
 		return true
@@ -113,7 +113,7 @@ func reportReminderText(site string, year int, deadline, today workday.Date, sta
 	if state != "" {
 		status = "当前为" + state.Label()
 	}
-	left := daysBetween(today, deadline)
+	left := today.DaysUntil(deadline)
 	when := fmt.Sprintf("距截止日还有%d天", left)
 	if left < 0 {
 		when = fmt.Sprintf("已逾期%d天", -left)

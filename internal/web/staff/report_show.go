@@ -143,7 +143,7 @@ func (h handlers) renderBuiltReport(w http.ResponseWriter, r *http.Request, stat
 	p.Errors, p.Warnings = countFindings(b.Findings)
 	p.Deadline = annualreport.UnitKind(p.UnitKind).Deadline(rec.Year)
 	today := h.todayDate()
-	p.DaysLeft = daysBetween(today, p.Deadline)
+	p.DaysLeft = today.DaysUntil(p.Deadline)
 	p.Overdue = rec.State != store.ReportPublished && today.After(p.Deadline)
 	bySection := map[annualreport.Section][]annualreport.Finding{}
 	byTable := map[annualreport.Table][]annualreport.Finding{}
@@ -228,9 +228,4 @@ func applyTyped(b *annualreport.Built, typed map[string]string) {
 		b.Report.UnitName = n
 	}
 	b.Recheck()
-}
-
-// daysBetween counts calendar days from a to b (negative when b is earlier).
-func daysBetween(a, b workday.Date) int {
-	return int(b.Time().Sub(a.Time()).Hours() / 24)
 }
