@@ -2,9 +2,10 @@ package public
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
-	"mime"
 	"net/http"
+	"path"
 
 	"gongkai/internal/files"
 	"gongkai/internal/web"
@@ -57,13 +58,7 @@ func (h handlers) fileDownload(w http.ResponseWriter, r *http.Request) {
 	}
 	hd := w.Header()
 	hd.Set("Content-Type", ct)
-	// attachment, never inline: an uploaded HTML or SVG file must not run as
-	// a page of this origin. FormatMediaType encodes Chinese names (RFC 2231).
-	cd := mime.FormatMediaType("attachment", map[string]string{"filename": a.Name})
-	if cd == "" {
-		cd = "attachment"
-	}
-	hd.Set("Content-Disposition", cd)
+	hd.Set("Content-Disposition", web.Attachment(fmt.Sprintf("attachment-%d%s", a.ID, path.Ext(a.Name)), a.Name))
 	hd.Set("Cache-Control", "public, max-age=300")
 	http.ServeContent(w, r, "", fi.ModTime(), f)
 }

@@ -2,9 +2,10 @@ package public
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
-	"mime"
 	"net/http"
+	"path"
 
 	"gongkai/internal/catalog"
 	"gongkai/internal/files"
@@ -78,12 +79,7 @@ func (h handlers) serviceFormDownload(w http.ResponseWriter, r *http.Request) {
 	}
 	hd := w.Header()
 	hd.Set("Content-Type", f.MIME)
-	// attachment, never inline (as for documents' attachments).
-	cd := mime.FormatMediaType("attachment", map[string]string{"filename": f.Name})
-	if cd == "" {
-		cd = "attachment"
-	}
-	hd.Set("Content-Disposition", cd)
+	hd.Set("Content-Disposition", web.Attachment(fmt.Sprintf("form-%d%s", f.ID, path.Ext(f.Name)), f.Name))
 	hd.Set("Cache-Control", "public, max-age=300")
 	http.ServeContent(w, r, "", fi.ModTime(), file)
 }

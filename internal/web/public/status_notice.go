@@ -3,7 +3,6 @@ package public
 import (
 	"bytes"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -54,7 +53,7 @@ func (d *desk) statusNoticeDOCX(w http.ResponseWriter, r *http.Request) {
 	file := n.Title + ".docx"
 	h := w.Header()
 	h.Set("Content-Type", docxMIME)
-	h.Set("Content-Disposition", "attachment; filename=\"notice-"+name+".docx\"; filename*=UTF-8''"+url.PathEscape(file))
+	h.Set("Content-Disposition", web.Attachment("notice-"+name+".docx", file))
 	h.Set("Content-Length", strconv.Itoa(buf.Len()))
 	h.Set("Cache-Control", "no-store")
 	_, _ = w.Write(buf.Bytes())

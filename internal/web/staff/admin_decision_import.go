@@ -112,6 +112,6 @@ func (h handlers) decisionTemplate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="decisions-%d.xlsx"`, p.Year))
+	w.Header().Set("Content-Disposition", web.Attachment(fmt.Sprintf("decisions-%d.xlsx", p.Year), fmt.Sprintf("行政决定登记表-%d.xlsx", p.Year)))
 	_, _ = w.Write(b.Bytes())
 }

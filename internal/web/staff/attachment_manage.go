@@ -2,8 +2,8 @@ package staff
 
 import (
 	"fmt"
-	"mime"
 	"net/http"
+	"path"
 
 	"gongkai/internal/files"
 	"gongkai/internal/web"
@@ -71,7 +71,7 @@ func (h handlers) attachmentDownload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", a.MIME)
-	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": a.Name}))
+	w.Header().Set("Content-Disposition", web.Attachment(fmt.Sprintf("attachment-%d%s", a.ID, path.Ext(a.Name)), a.Name))
 	w.Header().Set("Cache-Control", "private, no-store")
 	http.ServeContent(w, r, "", st.ModTime(), f)
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
-	"net/url"
 
 	"gongkai/internal/interact"
 	"gongkai/internal/store"
@@ -90,6 +89,6 @@ func (h handlers) interactionStatsXLSX(w http.ResponseWriter, r *http.Request) {
 	}
 	name := fmt.Sprintf("%s%d年政民互动统计.xlsx", s.Agency, year)
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	w.Header().Set("Content-Disposition", `attachment; filename="interaction.xlsx"; filename*=UTF-8''`+url.PathEscape(name))
+	w.Header().Set("Content-Disposition", web.Attachment("interaction.xlsx", name))
 	_, _ = w.Write(buf.Bytes())
 }

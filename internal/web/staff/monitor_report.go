@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strconv"
 
 	"gongkai/internal/monitor"
+	"gongkai/internal/web"
 )
 
 // monitorReportPage is the printable inspection report.
@@ -42,7 +42,7 @@ func (h handlers) monitorReportXLSX(w http.ResponseWriter, r *http.Request) {
 func sendXLSX(w http.ResponseWriter, name string, data []byte) {
 	h := w.Header()
 	h.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	h.Set("Content-Disposition", `attachment; filename="report.xlsx"; filename*=UTF-8''`+url.PathEscape(name))
+	h.Set("Content-Disposition", web.Attachment("report.xlsx", name))
 	h.Set("Content-Length", strconv.Itoa(len(data)))
 	h.Set("Cache-Control", "no-store")
 	_, _ = w.Write(data)

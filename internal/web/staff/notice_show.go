@@ -3,7 +3,6 @@ package staff
 import (
 	"bytes"
 	"net/http"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -88,7 +87,7 @@ func (h handlers) noticeDOCX(w http.ResponseWriter, r *http.Request) {
 	}
 	name := a.Code + "-" + n.Title + ".docx"
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-	w.Header().Set("Content-Disposition", "attachment; filename=\"notice-"+strconv.FormatInt(n.ID, 10)+".docx\"; filename*=UTF-8''"+url.PathEscape(name))
+	w.Header().Set("Content-Disposition", web.Attachment("notice-"+strconv.FormatInt(n.ID, 10)+".docx", name))
 	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	noStore(w)
 	_, _ = w.Write(buf.Bytes())

@@ -3,7 +3,6 @@ package staff
 import (
 	"bytes"
 	"net/http"
-	"net/url"
 
 	"gongkai/internal/annualreport"
 	"gongkai/internal/web"
@@ -35,9 +34,7 @@ func (h handlers) annualReportExport(w http.ResponseWriter, r *http.Request) {
 	}
 	name := b.Report.FileName(f)
 	w.Header().Set("Content-Type", f.ContentType())
-	// RFC 6266 / 5987: the UTF-8 file name for browsers, an ASCII fallback.
-	w.Header().Set("Content-Disposition", `attachment; filename="annual-report-`+itoa(int64(rec.Year))+`.`+string(f)+
-		`"; filename*=UTF-8''`+url.PathEscape(name))
+	w.Header().Set("Content-Disposition", web.Attachment("annual-report-"+itoa(int64(rec.Year))+"."+string(f), name))
 	w.Header().Set("Cache-Control", "no-store")
 	_, _ = w.Write(buf.Bytes())
 }
