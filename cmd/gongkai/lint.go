@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 
@@ -95,17 +94,8 @@ func runLint(ctx context.Context, args []string, s streams) error {
 
 // lintOne reads and lints one file.
 func lintOne(name string, stdin io.Reader) (lintFile, *annualreport.LintResult, error) {
-	var data []byte
-	var err error
-	if name == "-" {
-		data, err = io.ReadAll(io.LimitReader(stdin, 64<<20))
-	} else {
-		data, err = os.ReadFile(name)
-	}
+	data, err := readInput(name, stdin)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return lintFile{}, nil, errors.New("文件不存在")
-		}
 		return lintFile{}, nil, err
 	}
 	kind := annualreport.DetectKind(name, data[:min(len(data), 512)])

@@ -122,14 +122,20 @@ func inForceOf(r *annualreport.Report) annualreport.Amount {
 	return r.Value(annualreport.TableTwo, annualreport.RowNormative, annualreport.ColInForce)
 }
 
-// readInput reads a file, or standard input for "-".
+// readInput reads a file, or standard input for "-" (up to maxInput: a
+// report is kilobytes, a DOCX with images a few megabytes).
 func readInput(path string, stdin io.Reader) ([]byte, error) {
 	if path == "-" {
-		return io.ReadAll(stdin)
+		return io.ReadAll(io.LimitReader(stdin, maxInput))
 	}
 	data, err := os.ReadFile(filepath.Clean(path))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("文件不存在：%s", path)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("无法读取 %s: %w", path, err)
 	}
 	return data, nil
 }
+
+const maxInput = 64 << 20
