@@ -102,8 +102,9 @@ var funcs = template.FuncMap{
 	"sub": func(a, b int) int { return a - b },
 	// body marks a document body as safe HTML: bodies are sanitised with
 	// bluemonday when saved or imported (catalog.SanitizeBody), never here.
-	"body":   func(s string) template.HTML { return template.HTML(s) },
-	"hasErr": func(fe catalog.FieldErrors, k string) bool { _, ok := fe[k]; return ok },
+	"body":     func(s string) template.HTML { return template.HTML(s) },
+	"hasErr":   func(fe catalog.FieldErrors, k string) bool { _, ok := fe[k]; return ok },
+	"staffNav": StaffNav,
 }
 
 // parseTemplates builds one template set per page: its directory's
