@@ -82,5 +82,14 @@ func TestReindexCountsWordsForTheLexicon(t *testing.T) {
 		if err := st.DB().QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM search_terms WHERE term = $1)`, "文物保护").Scan(&rare); err != nil || rare {
 			t.Fatalf("a word of 20 documents is in the lexicon: %v %v", rare, err)
 		}
+		// Published since the reindex, the word is in 210 documents: the
+		// first count adds it to the lexicon.
+		f.imported(t, f.docs(190, func(i int) (string, string) { return fmt.Sprintf("文物保护巡查第%d期通报", i+21), "巡查情况。" })...)
+		if n, err := st.SearchDocFreq(ctx, "文物保护", 20000); n != 210 || err != nil {
+			t.Fatalf("documents of 文物保护 after publishing more: %d %v", n, err)
+		}
+		if err := st.DB().QueryRowContext(ctx, `SELECT df FROM search_terms WHERE term = $1`, "文物保护").Scan(&df); err != nil || df != 210 {
+			t.Fatalf("the lexicon after a count: %d %v", df, err)
+		}
 	})
 }

@@ -233,7 +233,7 @@ func (pgSearch) docFreq(ctx context.Context, c conn, token string, limit int) (i
 		return n, nil
 	}
 	if known {
-		return pgCount(ctx, c, pgQuote(token), limit)
+		return pgCountToLexicon(ctx, c, token, limit)
 	}
 	f, err := cachedTitleFreqs(ctx, c, "search_docs")
 	if err != nil {

@@ -175,6 +175,21 @@ func (s *Store) pgWriteLexicon(ctx context.Context, df map[string]int32) error {
 	})
 }
 
+// pgCountToLexicon counts a word missing from the lexicon and, when it
+// turns out to be in pgLexiconMin documents or more (it became common
+// after the reindex), adds it, so the next query reads the count instead
+// of counting again (a count that reached limit is kept as limit: a lower
+// bound, which weighs the word a little high).
+func pgCountToLexicon(ctx context.Context, c conn, token string, limit int) (int, error) {
+	n, err := pgCount(ctx, c, pgQuote(token), limit)
+	if err != nil || n < pgLexiconMin || !pgLexeme(token) {
+		return n, err
+	}
+	_, err = c.execQuiet(ctx, `INSERT INTO search_terms (term, df) VALUES (?, ?)
+		ON CONFLICT (term) DO UPDATE SET df = GREATEST(search_terms.df, excluded.df)`, token, n)
+	return n, err
+}
+
 // pgLexiconDF is a word's document count from the lexicon: known is
 // false when the lexicon is empty (no reindex since it came), n is 0 for
 // a word too rare to be kept.

@@ -4,9 +4,10 @@
 -- last full reindex. Relevance weighs a query's words by rarity (idf);
 -- counting a word's documents from the GIN index reads one heap row per
 -- document, 20–40 ms for a word in thousands of them at a million
--- documents. Counts of documents published since the reindex are not in
--- it: an idf is an estimate either way. SQLite's FTS5 counts cheaply and
--- has no such table.
+-- documents. Documents published since the reindex do not raise its
+-- counts (an idf is an estimate either way); a word missing from it that
+-- a count finds in 200 documents or more is added then. SQLite's FTS5
+-- counts cheaply and has no such table.
 CREATE TABLE search_terms (
     term TEXT PRIMARY KEY,
     df   INTEGER NOT NULL
