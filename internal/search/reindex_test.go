@@ -84,7 +84,9 @@ func TestReindexCountsWordsForTheLexicon(t *testing.T) {
 		}
 		// Published since the reindex, the word is in 210 documents: the
 		// first count adds it to the lexicon.
-		f.imported(t, f.docs(190, func(i int) (string, string) { return fmt.Sprintf("文物保护巡查第%d期通报", i+21), "巡查情况。" })...)
+		f.imported(t, f.docs(190, func(i int) (string, string) {
+			return fmt.Sprintf("文物保护巡查第%d期通报", i+21), "巡查情况。"
+		})...)
 		if n, err := st.SearchDocFreq(ctx, "文物保护", 20000); n != 210 || err != nil {
 			t.Fatalf("documents of 文物保护 after publishing more: %d %v", n, err)
 		}
