@@ -103,6 +103,21 @@ func (r Role) Can(p Perm) bool {
 	return false
 }
 
+// CanAny reports whether role r holds one of ps.
+func (r Role) CanAny(ps ...Perm) bool {
+	for _, p := range ps {
+		if r.Can(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// DocumentPerms are the permissions of those who work with documents:
+// editors, reviewers and those who withdraw or mark validity (not the
+// three administrators 系统、安全、审计).
+var DocumentPerms = []Perm{PermEditDocument, PermFirstReview, PermFinalReview, PermWithdraw, PermValidity}
+
 // OrgScoped reports whether the role only reaches its own Org's columns.
 func (r Role) OrgScoped() bool { return r == RoleOfficer }
 

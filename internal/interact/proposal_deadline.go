@@ -156,8 +156,32 @@ type Late struct {
 // received after their due date, and the reply when it is not sent after
 // its due date. Only the lead waits for co-handlers' opinions.
 func LateItems(p Proposal, s ProposalSettings, cal *workday.Calendar, today workday.Date) ([]Late, error) {
+	open, err := openDues(p, s, cal)
 	var out []Late
-	if p.Role == RoleLead && !p.Replied() {
+	for _, o := range open {
+		if today.After(o.Due) {
+			out = append(out, Late{CoHandler: o.CoHandler, Due: o.Due, Days: o.Due.DaysUntil(today)})
+		}
+	}
+	return out, err
+}
+
+// openDue is something a proposal still waits for: a co-handler's opinion
+// (CoHandler set) or the reply, and when it is due.
+type openDue struct {
+	CoHandler *CoHandler
+	Due       workday.Date
+}
+
+// openDues lists what a proposal not yet replied to waits for: each
+// co-handler's opinion not yet received (the lead only asks for them),
+// then the reply.
+func openDues(p Proposal, s ProposalSettings, cal *workday.Calendar) ([]openDue, error) {
+	if p.Replied() {
+		return nil, nil
+	}
+	var out []openDue
+	if p.Role == RoleLead {
 		for i := range p.CoHandlers {
 			c := &p.CoHandlers[i]
 			if c.OpinionOn != "" {
@@ -167,21 +191,14 @@ func LateItems(p Proposal, s ProposalSettings, cal *workday.Calendar, today work
 			if err != nil {
 				return nil, err
 			}
-			if today.After(due) {
-				out = append(out, Late{CoHandler: c, Due: due, Days: due.DaysUntil(today)})
-			}
+			out = append(out, openDue{c, due})
 		}
 	}
-	if !p.Replied() {
-		due, err := ReplyDue(p, s, cal)
-		if err != nil {
-			return nil, err
-		}
-		if today.After(due) {
-			out = append(out, Late{Due: due, Days: due.DaysUntil(today)})
-		}
+	due, err := ReplyDue(p, s, cal)
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	return append(out, openDue{nil, due}), nil
 }
 
 // RepliedOnTime reports whether a replied proposal was answered by its due date.

@@ -28,46 +28,25 @@ type DueSoon struct {
 // calendar of 国务院办公厅's holiday notices, so a Golden Week inside the
 // window does not shorten the notice.
 func DueSoonItems(p Proposal, s ProposalSettings, cal *workday.Calendar, today workday.Date) ([]DueSoon, error) {
-	if s.RemindBefore <= 0 || p.Replied() {
+	if s.RemindBefore <= 0 {
 		return nil, nil
 	}
-	soon := func(due workday.Date) (int, bool, error) {
-		if today.After(due) {
-			return 0, false, nil
-		}
-		left, err := cal.WorkdaysBetween(today, due)
-		return left, err == nil && left <= s.RemindBefore, err
+	open, err := openDues(p, s, cal)
+	if err != nil {
+		return nil, err
 	}
 	var out []DueSoon
-	if p.Role == RoleLead {
-		for i := range p.CoHandlers {
-			c := &p.CoHandlers[i]
-			if c.OpinionOn != "" {
-				continue
-			}
-			due, err := OpinionDue(p, *c, s, cal)
-			if err != nil {
-				return nil, err
-			}
-			left, ok, err := soon(due)
-			if err != nil {
-				return nil, err
-			}
-			if ok {
-				out = append(out, DueSoon{CoHandler: c, Due: due, Left: left})
-			}
+	for _, o := range open {
+		if today.After(o.Due) {
+			continue
 		}
-	}
-	due, err := ReplyDue(p, s, cal)
-	if err != nil {
-		return nil, err
-	}
-	left, ok, err := soon(due)
-	if err != nil {
-		return nil, err
-	}
-	if ok {
-		out = append(out, DueSoon{Due: due, Left: left})
+		left, err := cal.WorkdaysBetween(today, o.Due)
+		if err != nil {
+			return nil, err
+		}
+		if left <= s.RemindBefore {
+			out = append(out, DueSoon{CoHandler: o.CoHandler, Due: o.Due, Left: left})
+		}
 	}
 	return out, nil
 }

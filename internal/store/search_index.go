@@ -83,6 +83,8 @@ type searchBackend interface {
 	// up to limit; more when the engine knows it without counting.
 	docFreq(ctx context.Context, c conn, token string, limit int) (int, error)
 	size(ctx context.Context, c conn) (int, error)
+	// estimatedSize is size or close to it, for weighing words.
+	estimatedSize(ctx context.Context, c conn) (int, error)
 	// titled lists, best title rank first, the documents whose title holds
 	// every group of m and that pass its filters, with their keys and title
 	// tokens (the title tier, search_tier.go).
@@ -226,7 +228,7 @@ type SearchEntry struct {
 // IndexSearchEntries writes index entries in one transaction; reindexing
 // cuts the text in parallel first and writes in batches with this.
 func (s *Store) IndexSearchEntries(ctx context.Context, entries []SearchEntry) error {
-	if bulk := s.srch.bulk.Load(); bulk != nil && s.pg {
+	if bulk := s.srch.bulk.Load(); bulk != nil {
 		return s.pgBulkIndex(ctx, bulk, entries)
 	}
 	return s.indexEntries(ctx, entries)
@@ -244,7 +246,8 @@ func (s *Store) pgBulkIndex(ctx context.Context, bulk *searchBulk, entries []Sea
 		rows = append(rows, newSearchRow(e.Doc, e.Tokens))
 	}
 	built, df := pgBuildRows(rows)
-	done, err := s.pgCopyRows(ctx, built)
+	terms, ranks := pgTitlePostings(rows)
+	done, err := s.pgCopyRows(ctx, built, terms, ranks)
 	if err == nil && !done {
 		err = s.indexEntries(ctx, entries)
 	}
@@ -291,16 +294,11 @@ func (s *Store) ClearSearchIndex(ctx context.Context) error {
 // OptimizeSearchIndex compacts the index after a bulk load; on
 // PostgreSQL it first writes the lexicon the reindex counted.
 func (s *Store) OptimizeSearchIndex(ctx context.Context) error {
-	if bulk := s.srch.bulk.Swap(nil); bulk != nil && s.pg {
+	if bulk := s.srch.bulk.Swap(nil); bulk != nil {
 		if err := s.pgWriteLexicon(ctx, bulk.df); err != nil {
 			return err
 		}
 		s.srch.stats.reset()
-	}
-	if s.pg {
-		if err := s.pgBuildIndexes(ctx); err != nil {
-			return err
-		}
 	}
 	return s.search().optimize(ctx, s.conn)
 }

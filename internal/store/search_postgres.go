@@ -38,7 +38,7 @@ func (pgSearch) put(ctx context.Context, c conn, rows []searchRow) error {
 		ids, keys := make([]int64, len(part)), make([]int64, len(part))
 		titles, tsvs := make([]string, len(part)), make([]string, len(part))
 		for i, r := range part {
-			ids[i], keys[i], titles[i], tsvs[i] = r.DocID, r.Key, strings.Join(r.Title, " "), tsvectorText(docTSVector(r))
+			ids[i], keys[i], titles[i], tsvs[i] = r.DocID, r.Key, strings.Join(r.Title, " "), docTSVector(r).String()
 		}
 		if _, err := c.exec(ctx, `INSERT INTO search_docs (doc_id, key, title, tsv)
 			SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]::tsvector[])
@@ -48,7 +48,7 @@ func (pgSearch) put(ctx context.Context, c conn, rows []searchRow) error {
 		}
 		ranks, ttsvs := make([]int64, len(part)), make([]string, len(part))
 		for i, r := range part {
-			ranks[i], ttsvs[i] = r.TRank, tsvectorText(titleTSVector(r))
+			ranks[i], ttsvs[i] = r.TRank, titleTSVector(r).String()
 		}
 		if err := pgPutTerms(ctx, c, ids, part); err != nil {
 			return err
@@ -221,16 +221,17 @@ func (pgSearch) titlesOf(ctx context.Context, c conn, keys []int64) ([]candidate
 // the planner's statistics: counting 20,000 of its rows read as many heap
 // rows (50–150 ms a word). Other words' rows are counted.
 func (pgSearch) docFreq(ctx context.Context, c conn, token string, limit int) (int, error) {
-	n, known, err := pgLexiconDF(ctx, c, token)
+	known, err := c.srch.cachedLexicon(ctx, c)
 	if err != nil {
 		return 0, err
 	}
-	if n > 0 {
-		// Not bounded by limit: the count is known, and pgDocFreqs
-		// wants it whole.
-		return n, nil
-	}
 	if known {
+		n, err := pgLexiconDF(ctx, c, token)
+		if err != nil || n > 0 {
+			// Not bounded by limit: the count is known, and
+			// pgDocFreqs wants it whole.
+			return n, err
+		}
 		return pgCountToLexicon(ctx, c, token, limit)
 	}
 	f, err := cachedTitleFreqs(ctx, c, "search_docs")
@@ -267,7 +268,7 @@ func (pgSearch) size(ctx context.Context, c conn) (int, error) {
 // optimize (re)builds the indexes a reindex dropped and refreshes the
 // planner's statistics (which pgWalk reads too) and the visibility map.
 func (pgSearch) optimize(ctx context.Context, c conn) error {
-	if err := (pgSearch{}).repair(ctx, c); err != nil {
+	if err := pgBuildIndexes(ctx, c); err != nil {
 		return err
 	}
 	// VACUUM as well as ANALYZE: on a freshly loaded table the first
@@ -277,14 +278,7 @@ func (pgSearch) optimize(ctx context.Context, c conn) error {
 	return err
 }
 
-func (pgSearch) repair(ctx context.Context, c conn) error {
-	for _, q := range pgIndexes {
-		if _, err := c.execQuiet(ctx, q); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func (pgSearch) repair(ctx context.Context, c conn) error { return pgBuildIndexes(ctx, c) }
 
 // pgIndexes are the indexes clear drops, the largest first.
 var pgIndexes = []string{

@@ -39,10 +39,11 @@ func (b *searchBulk) add(df map[string]int32) {
 	}
 }
 
-// pgBulkRow is a search row with its tsvectors built.
+// pgBulkRow is a search row with its tsvectors and title text built.
 type pgBulkRow struct {
 	searchRow
 	doc, title pgtype.TSVector
+	titleText  string
 }
 
 // pgBuildRows builds rows' tsvectors on every core and counts, per word,
@@ -64,7 +65,7 @@ func pgBuildRows(rows []searchRow) ([]pgBulkRow, map[string]int32) {
 						df[l.Word]++
 					}
 				}
-				out[i] = pgBulkRow{searchRow: rows[i], doc: doc, title: titleTSVector(rows[i])}
+				out[i] = pgBulkRow{searchRow: rows[i], doc: doc, title: titleTSVector(rows[i]), titleText: strings.Join(rows[i].Title, " ")}
 			}
 			dfs[w] = df
 		}()
@@ -78,11 +79,12 @@ func pgBuildRows(rows []searchRow) ([]pgBulkRow, map[string]int32) {
 	return out, dfs[0]
 }
 
-// pgCopyRows writes rows of a reindex with COPY in one transaction.
+// pgCopyRows writes rows of a reindex and their title postings (terms
+// with ranks, pgTitlePostings) with COPY in one transaction.
 // done is false, with nothing written, when a document among them is in
 // the index already (published while the reindex runs, so indexed by its
 // own write): the caller writes that batch row by row instead.
-func (s *Store) pgCopyRows(ctx context.Context, rows []pgBulkRow) (done bool, err error) {
+func (s *Store) pgCopyRows(ctx context.Context, rows []pgBulkRow, terms []string, ranks []int64) (done bool, err error) {
 	err = s.withPgx(ctx, func(pc *pgx.Conn) error {
 		tx, err := pc.Begin(ctx)
 		if err != nil {
@@ -92,26 +94,19 @@ func (s *Store) pgCopyRows(ctx context.Context, rows []pgBulkRow) (done bool, er
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"search_docs"}, []string{"doc_id", "key", "title", "tsv"},
 			pgx.CopyFromSlice(len(rows), func(i int) ([]any, error) {
 				r := rows[i]
-				return []any{r.DocID, r.Key, strings.Join(r.Title, " "), r.doc}, nil
+				return []any{r.DocID, r.Key, r.titleText, r.doc}, nil
 			})); err != nil {
 			return err
 		}
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"search_titles"}, []string{"doc_id", "trank", "key", "title", "tsv"},
 			pgx.CopyFromSlice(len(rows), func(i int) ([]any, error) {
 				r := rows[i]
-				return []any{r.DocID, r.TRank, r.Key, strings.Join(r.Title, " "), r.title}, nil
+				return []any{r.DocID, r.TRank, r.Key, r.titleText, r.title}, nil
 			})); err != nil {
 			return err
 		}
-		var terms [][]any
-		for _, r := range rows {
-			for _, w := range distinct(r.Title) {
-				if pgLexeme(w) {
-					terms = append(terms, []any{w, r.TRank})
-				}
-			}
-		}
-		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"search_title_terms"}, []string{"term", "trank"}, pgx.CopyFromRows(terms)); err != nil {
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"search_title_terms"}, []string{"term", "trank"},
+			pgx.CopyFromSlice(len(terms), func(i int) ([]any, error) { return []any{terms[i], ranks[i]}, nil })); err != nil {
 			return err
 		}
 		return tx.Commit(ctx)
@@ -190,20 +185,23 @@ func pgCountToLexicon(ctx context.Context, c conn, token string, limit int) (int
 	return n, err
 }
 
-// pgLexiconDF is a word's document count from the lexicon: known is
-// false when the lexicon is empty (no reindex since it came), n is 0 for
-// a word too rare to be kept.
-func pgLexiconDF(ctx context.Context, c conn, token string) (n int, known bool, err error) {
-	err = mapErr(c.queryRow(ctx, `SELECT COALESCE((SELECT df FROM search_terms WHERE term = ?), 0),
-		EXISTS (SELECT 1 FROM search_terms)`, token).Scan(&n, &known))
-	return n, known, err
+// pgLexiconDF is a word's document count from the lexicon, 0 for a word
+// too rare to be kept.
+func pgLexiconDF(ctx context.Context, c conn, token string) (int, error) {
+	var n int
+	err := mapErr(c.queryRow(ctx, `SELECT df FROM search_terms WHERE term = ?`, token).Scan(&n))
+	if err == ErrNotFound {
+		return 0, nil
+	}
+	return n, err
 }
 
-// pgBuildIndexes builds the indexes a reindex dropped, the GIN index of
-// search_docs in one session and the title tier's two in another: a GIN
-// build runs on one core (48 s at a million documents, the other two 21 s
-// together), and the reindex has nothing else to do meanwhile.
-func (s *Store) pgBuildIndexes(ctx context.Context) error {
+// pgBuildIndexes builds the indexes a reindex dropped (those present are
+// left alone), the GIN index of search_docs in one session of c's pool and
+// the title tier's two in another: a GIN build runs on one core (48 s at
+// a million documents, the other two 21 s together), and the reindex has
+// nothing else to do meanwhile.
+func pgBuildIndexes(ctx context.Context, c conn) error {
 	parts := [][]string{pgIndexes[:1], pgIndexes[1:]}
 	errs := make([]error, len(parts))
 	var wg sync.WaitGroup
@@ -212,7 +210,7 @@ func (s *Store) pgBuildIndexes(ctx context.Context) error {
 		go func() {
 			defer wg.Done()
 			for _, q := range qs {
-				if _, err := s.conn.execQuiet(ctx, q); err != nil {
+				if _, err := c.execQuiet(ctx, q); err != nil {
 					errs[i] = err
 					return
 				}

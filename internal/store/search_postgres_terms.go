@@ -39,17 +39,22 @@ func pgPutTerms(ctx context.Context, c conn, ids []int64, part []searchRow) erro
 			return err
 		}
 	}
-	var terms []string
-	var ranks []int64
-	for _, r := range part {
+	terms, ranks := pgTitlePostings(part)
+	_, err = c.exec(ctx, `INSERT INTO search_title_terms (term, trank) SELECT * FROM unnest(?::text[], ?::bigint[])`, terms, ranks)
+	return err
+}
+
+// pgTitlePostings are rows' title postings: each distinct title word
+// that can be a lexeme, with the row's title rank.
+func pgTitlePostings(rows []searchRow) (terms []string, ranks []int64) {
+	for _, r := range rows {
 		for _, w := range distinct(r.Title) {
 			if pgLexeme(w) {
 				terms, ranks = append(terms, w), append(ranks, r.TRank)
 			}
 		}
 	}
-	_, err = c.exec(ctx, `INSERT INTO search_title_terms (term, trank) SELECT * FROM unnest(?::text[], ?::bigint[])`, terms, ranks)
-	return err
+	return terms, ranks
 }
 
 func pgDeleteTerms(ctx context.Context, c conn, terms []string, ranks []int64) error {

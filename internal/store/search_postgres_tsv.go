@@ -70,9 +70,6 @@ func pgLexeme(w string) bool {
 	return w != "" && len(w) <= pgMaxLexemeSize && !strings.ContainsRune(w, 0)
 }
 
-// tsvectorText renders v as tsvector input.
-func tsvectorText(v pgtype.TSVector) string { return v.String() }
-
 // tsqueryLiteral renders m as a tsquery.
 func tsqueryLiteral(m matchExpr) string {
 	parts := []string{pgSyntax.positive(m)}

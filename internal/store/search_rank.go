@@ -256,11 +256,7 @@ func (h *searchHook) cachedSize(ctx context.Context, s *Store, b searchBackend) 
 		return n, nil
 	}
 	st.mu.Unlock()
-	size := b.size
-	if pb, ok := b.(pgSearch); ok {
-		size = pb.estimatedSize
-	}
-	n, err := size(ctx, s.conn)
+	n, err := b.estimatedSize(ctx, s.conn)
 	if err != nil {
 		return 0, err
 	}

@@ -263,6 +263,11 @@ func (sqliteSearch) docFreq(ctx context.Context, c conn, token string, limit int
 	return n, mapErr(err)
 }
 
+// estimatedSize is the exact count: FTS5 keeps it at hand.
+func (sqliteSearch) estimatedSize(ctx context.Context, c conn) (int, error) {
+	return sqliteSearch{}.size(ctx, c)
+}
+
 func (sqliteSearch) size(ctx context.Context, c conn) (int, error) {
 	var n int
 	err := c.queryRow(ctx, `SELECT COUNT(*) FROM search_docs`).Scan(&n)

@@ -1,7 +1,12 @@
 package web
 
 import (
+	"errors"
+	"io/fs"
+	"net/http"
 	"strings"
+
+	"gongkai/internal/files"
 )
 
 // Attachment is a Content-Disposition that has the browser save the
@@ -50,4 +55,46 @@ func encodeExtValue(s string) string {
 		b.WriteByte(hex[c&15])
 	}
 	return b.String()
+}
+
+// StoredFile is a file kept under the files directory, sent as a download.
+type StoredFile struct {
+	Kind     string // for the log: "attachment", "form"
+	ID       int64
+	StoredAs string // path relative to the files dir
+	MIME     string
+	Name     string // the name the user sees
+	Fallback string // an ASCII name for old browsers
+	Cache    string // Cache-Control
+}
+
+// ServeFile sends f as an attachment, with ranges and conditional
+// requests. files.Open keeps the stored path inside the files directory
+// whatever the database says; a file missing from the disk is logged and
+// answered as not found.
+func (a *App) ServeFile(w http.ResponseWriter, r *http.Request, f StoredFile) {
+	file, err := files.Open(a.Cfg.FilesDir(), f.StoredAs)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, files.ErrOutside) {
+		a.Log.Warn(f.Kind+" file missing", f.Kind, f.ID, "request_id", RequestID(r))
+		err = ErrNotFound
+	}
+	if err != nil {
+		a.Fail(w, r, err)
+		return
+	}
+	defer file.Close()
+	fi, err := file.Stat()
+	if err != nil {
+		a.Fail(w, r, err)
+		return
+	}
+	ct := f.MIME
+	if ct == "" {
+		ct = "application/octet-stream"
+	}
+	h := w.Header()
+	h.Set("Content-Type", ct)
+	h.Set("Content-Disposition", Attachment(f.Fallback, f.Name))
+	h.Set("Cache-Control", f.Cache)
+	http.ServeContent(w, r, "", fi.ModTime(), file)
 }

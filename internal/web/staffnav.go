@@ -30,7 +30,7 @@ var staffNav = []struct {
 		{"/admin/notices", "提醒", nil},
 	}},
 	{"主动公开", []navItem{
-		{"/admin/documents", "信息管理", []auth.Perm{auth.PermEditDocument, auth.PermFirstReview, auth.PermFinalReview, auth.PermWithdraw, auth.PermValidity}},
+		{"/admin/documents", "信息管理", auth.DocumentPerms},
 		{"/admin/decisions", "行政决定登记", []auth.Perm{auth.PermDecisions}},
 		{"/admin/annual-reports", "年度报告", []auth.Perm{auth.PermReportEdit, auth.PermReportApprove}},
 		{"/admin/report-lint", "年度报告检查", []auth.Perm{auth.PermReportEdit}},
@@ -73,7 +73,7 @@ func StaffNav(r auth.Role) []NavGroup {
 	for _, g := range staffNav {
 		var links []NavLink
 		for _, it := range g.items {
-			if canAny(r, it.perms) {
+			if len(it.perms) == 0 || r.CanAny(it.perms...) {
 				links = append(links, NavLink{it.href, it.label})
 			}
 		}
@@ -82,16 +82,4 @@ func StaffNav(r auth.Role) []NavGroup {
 		}
 	}
 	return out
-}
-
-func canAny(r auth.Role, perms []auth.Perm) bool {
-	if len(perms) == 0 {
-		return true
-	}
-	for _, p := range perms {
-		if r.Can(p) {
-			return true
-		}
-	}
-	return false
 }

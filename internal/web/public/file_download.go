@@ -1,13 +1,10 @@
 package public
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"net/http"
 	"path"
 
-	"gongkai/internal/files"
 	"gongkai/internal/web"
 )
 
@@ -35,30 +32,6 @@ func (h handlers) fileDownload(w http.ResponseWriter, r *http.Request) {
 		h.app.Fail(w, r, err)
 		return
 	}
-	// files.Open keeps the stored path inside the files directory whatever
-	// the database says.
-	f, err := files.Open(h.app.Cfg.FilesDir(), a.StoredAs)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, files.ErrOutside) {
-			h.app.Log.Warn("attachment file missing", "attachment", a.ID, "request_id", web.RequestID(r))
-			err = web.ErrNotFound
-		}
-		h.app.Fail(w, r, err)
-		return
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		h.app.Fail(w, r, err)
-		return
-	}
-	ct := a.MIME
-	if ct == "" {
-		ct = "application/octet-stream"
-	}
-	hd := w.Header()
-	hd.Set("Content-Type", ct)
-	hd.Set("Content-Disposition", web.Attachment(fmt.Sprintf("attachment-%d%s", a.ID, path.Ext(a.Name)), a.Name))
-	hd.Set("Cache-Control", "public, max-age=300")
-	http.ServeContent(w, r, "", fi.ModTime(), f)
+	h.app.ServeFile(w, r, web.StoredFile{Kind: "attachment", ID: a.ID, StoredAs: a.StoredAs, MIME: a.MIME, Name: a.Name,
+		Fallback: fmt.Sprintf("attachment-%d%s", a.ID, path.Ext(a.Name)), Cache: "public, max-age=300"})
 }

@@ -1,14 +1,11 @@
 package public
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"net/http"
 	"path"
 
 	"gongkai/internal/catalog"
-	"gongkai/internal/files"
 	"gongkai/internal/store"
 	"gongkai/internal/web"
 )
@@ -62,24 +59,6 @@ func (h handlers) serviceFormDownload(w http.ResponseWriter, r *http.Request) {
 		h.app.Fail(w, r, err)
 		return
 	}
-	file, err := files.Open(h.app.Cfg.FilesDir(), f.StoredAs)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, files.ErrOutside) {
-			h.app.Log.Warn("service form file missing", "form", f.ID, "request_id", web.RequestID(r))
-			err = web.ErrNotFound
-		}
-		h.app.Fail(w, r, err)
-		return
-	}
-	defer file.Close()
-	fi, err := file.Stat()
-	if err != nil {
-		h.app.Fail(w, r, err)
-		return
-	}
-	hd := w.Header()
-	hd.Set("Content-Type", f.MIME)
-	hd.Set("Content-Disposition", web.Attachment(fmt.Sprintf("form-%d%s", f.ID, path.Ext(f.Name)), f.Name))
-	hd.Set("Cache-Control", "public, max-age=300")
-	http.ServeContent(w, r, "", fi.ModTime(), file)
+	h.app.ServeFile(w, r, web.StoredFile{Kind: "form", ID: f.ID, StoredAs: f.StoredAs, MIME: f.MIME, Name: f.Name,
+		Fallback: fmt.Sprintf("form-%d%s", f.ID, path.Ext(f.Name)), Cache: "public, max-age=300"})
 }

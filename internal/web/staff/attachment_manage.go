@@ -59,19 +59,6 @@ func (h handlers) attachmentDownload(w http.ResponseWriter, r *http.Request) {
 		h.app.Fail(w, r, err)
 		return
 	}
-	f, err := files.Open(h.app.Cfg.FilesDir(), a.StoredAs)
-	if err != nil {
-		h.app.Fail(w, r, web.ErrNotFound)
-		return
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		h.app.Fail(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", a.MIME)
-	w.Header().Set("Content-Disposition", web.Attachment(fmt.Sprintf("attachment-%d%s", a.ID, path.Ext(a.Name)), a.Name))
-	w.Header().Set("Cache-Control", "private, no-store")
-	http.ServeContent(w, r, "", st.ModTime(), f)
+	h.app.ServeFile(w, r, web.StoredFile{Kind: "attachment", ID: a.ID, StoredAs: a.StoredAs, MIME: a.MIME, Name: a.Name,
+		Fallback: fmt.Sprintf("attachment-%d%s", a.ID, path.Ext(a.Name)), Cache: "private, no-store"})
 }

@@ -13,7 +13,7 @@ import (
 // reportReader reports whether a user works on annual reports: the
 // 公开办 drafting them or the 分管领导 approving them.
 func reportReader(u auth.User) bool {
-	return u.Role.Can(auth.PermReportEdit) || u.Role.Can(auth.PermReportApprove)
+	return u.Role.CanAny(auth.PermReportEdit, auth.PermReportApprove)
 }
 
 // loadAnnualReport reads the report the path names, for a user who works
